@@ -1,0 +1,1 @@
+"""Pure formatters: answer model in, text (or, for Discord, an Embed) out."""

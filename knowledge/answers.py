@@ -1,0 +1,182 @@
+"""Answer models: what every query returns, before any formatting.
+
+The command line prints them as JSON (plus the rendered "text"), the console and Discord format
+them; so their field names are a public interface. Extend them, never rename or drop a field.
+Every answer has `kind`, `total_thousand_yen` (an int where the answer is a total, else null),
+`results` (measure rows) and `groups` (per-region or per-project subtotals).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from knowledge.models import MeasureRow
+
+ScopeKind = Literal["all", "area", "subprefecture", "project", "keyword"]
+GroupKind = Literal["area", "subprefecture", "project"]
+RankBy = Literal["measure", "subprefecture", "area"]
+RankOrder = Literal["largest", "smallest"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Scope(_Model):
+    """What an answer is about: everything, a region, a project or a keyword."""
+
+    kind: ScopeKind
+    name: str
+    full_name: str
+    area: str | None = Field(default=None, description="The 連携地域 of a 振興局")
+
+
+class Group(_Model):
+    """A subtotal: one area, 振興局 or project, with its share of the whole table."""
+
+    kind: GroupKind
+    name: str
+    full_name: str
+    parent: str | None = None
+    total_thousand_yen: int
+    count: int = Field(description="Number of measures")
+    share: float = Field(description="Share of the grand total, 0..1")
+
+
+class Hit(MeasureRow):
+    """A measure found by a search, with how well and where it matched."""
+
+    score: float
+    matched: Literal["measure", "project", "description"]
+
+
+class Answer(_Model):
+    kind: str
+    question: str | None = Field(default=None, description="The question, for answers to ask")
+    total_thousand_yen: int | None = None
+    results: list[MeasureRow] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
+
+
+class TotalAnswer(Answer):
+    """A sum over a scope, with its breakdown one level down and simple statistics."""
+
+    kind: Literal["total"] = "total"
+    scope: Scope
+    total_thousand_yen: int
+    count: int
+    mean_thousand_yen: float | None
+    median_thousand_yen: float | None
+
+
+class ListAnswer(Answer):
+    """The measures of a scope in document order, with subtotals."""
+
+    kind: Literal["list"] = "list"
+    scope: Scope
+    total_thousand_yen: int
+    count: int
+
+
+class SearchAnswer(Answer):
+    """Measures ranked by how well they match a query."""
+
+    kind: Literal["search"] = "search"
+    query: str
+    results: list[MeasureRow | Hit] = Field(default_factory=list)
+    count: int
+    suggestions: list[str] = Field(default_factory=list)
+
+
+class RankAnswer(Answer):
+    """The largest or smallest measures, 振興局 or areas."""
+
+    kind: Literal["rank"] = "rank"
+    by: RankBy
+    order: RankOrder
+    n: int
+    available: int = Field(description="How many items could be ranked")
+    tied_beyond: int = Field(
+        default=0, description="Items past the n shown with the same amount as the last one shown"
+    )
+
+
+class CompareAnswer(Answer):
+    """Two or more regions side by side (groups in the order asked)."""
+
+    kind: Literal["compare"] = "compare"
+    regions: list[Scope]
+    difference_thousand_yen: int | None = Field(
+        default=None, description="First region minus second, when exactly two are compared"
+    )
+    ratio: float | None = Field(default=None, description="First region / second, when two")
+
+
+class AboutAnswer(Answer):
+    """The dataset itself: what it is, its counts and totals."""
+
+    kind: Literal["about"] = "about"
+    title: str
+    fiscal_year: str | None
+    fiscal_year_western: int | None
+    unit: str
+    source: str
+    areas: int
+    subprefectures: int
+    project_entries: int
+    distinct_projects: int
+    measures: int
+    declared_projects: int | None
+    total_thousand_yen: int
+
+
+class CommandHelp(_Model):
+    """One command as the help lists it."""
+
+    name: str
+    ja_name: str
+    usage: str
+    description: str
+
+
+class HelpAnswer(Answer):
+    """What to ask, for a question the bot cannot place (never an invented answer)."""
+
+    kind: Literal["help"] = "help"
+    message: str
+    examples: list[str]
+    commands: list[CommandHelp] = Field(default_factory=list)
+
+
+class ErrorAnswer(Answer):
+    """A request that could not be answered, with what to do instead."""
+
+    kind: Literal["error"] = "error"
+    error: str = Field(description="Stable code: unknown_region, invalid_query, ...")
+    message: str
+    suggestions: list[str] = Field(default_factory=list)
+    input: str | None = Field(default=None, description="The batch line that caused it")
+
+
+class Source(_Model):
+    """Where the figures come from: said once at the foot of every reply."""
+
+    title: str
+    fiscal_year: str | None
+    unit: str
+    file: str
+
+
+AnyAnswer = Annotated[
+    TotalAnswer
+    | ListAnswer
+    | SearchAnswer
+    | RankAnswer
+    | CompareAnswer
+    | AboutAnswer
+    | HelpAnswer
+    | ErrorAnswer,
+    Field(discriminator="kind"),
+]

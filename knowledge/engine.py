@@ -1,0 +1,321 @@
+"""The query engine: totals, breakdowns, lists, rankings, comparisons and searches.
+
+Built once from a Dataset at start-up (rows flattened, texts folded, regions indexed); every
+method returns an answer model and never formats text.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from knowledge.answers import (
+    AboutAnswer,
+    CompareAnswer,
+    Group,
+    GroupKind,
+    HelpAnswer,
+    ListAnswer,
+    RankAnswer,
+    RankBy,
+    RankOrder,
+    Scope,
+    SearchAnswer,
+    Source,
+    TotalAnswer,
+)
+from knowledge.errors import (
+    AmbiguousProjectError,
+    InvalidQueryError,
+    UnknownProjectError,
+)
+from knowledge.models import Dataset, MeasureRow
+from knowledge.normalize import fold
+from knowledge.parser import load_dataset
+from knowledge.regions import Region, RegionResolver
+from knowledge.search import STRONG_CUTOFF, SearchIndex
+
+DEFAULT_TOP = 5
+HELP_EXAMPLES = ["空知の予算合計は？", "エゾシカ関連の事業は？", "予算が一番大きい事業は？"]
+
+
+def _tied_beyond(ranked_amounts: list[int], n: int) -> int:
+    """How many items after the first n share the n-th amount (a cut through a tie)."""
+    if n >= len(ranked_amounts):
+        return 0
+    last = ranked_amounts[n - 1]
+    return sum(1 for amount in ranked_amounts[n:] if amount == last)
+
+
+def load_knowledge(path: Path | None = None) -> Knowledge:
+    """Parse a data file (the shipped one when path is None) and index it."""
+    return Knowledge(load_dataset(path))
+
+
+class Knowledge:
+    """Everything the bot knows, indexed for instant answers."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.rows = dataset.rows()
+        self.regions = RegionResolver(dataset)
+        self.index = SearchIndex(self.rows)
+        self.grand_total = dataset.total_thousand_yen
+        self._project_names = list(dict.fromkeys(row.project for row in self.rows))
+        self._region_by_name = {
+            r.name: r for r in self.regions.regions if r.kind == "subprefecture"
+        }
+        self.source = Source(
+            title=dataset.title,
+            fiscal_year=dataset.fiscal_year.label if dataset.fiscal_year else None,
+            unit=dataset.unit,
+            file=dataset.source,
+        )
+
+    # -- scopes ---------------------------------------------------------------------------
+
+    def _scope(self, region: Region) -> Scope:
+        return Scope(
+            kind=region.kind, name=region.name, full_name=region.full_name, area=region.area
+        )
+
+    def _rows_in(self, region: Region) -> list[MeasureRow]:
+        if region.kind == "all":
+            return list(self.rows)
+        if region.kind == "area":
+            return [row for row in self.rows if row.area == region.name]
+        return [row for row in self.rows if row.subprefecture == region.name]
+
+    def _group(self, kind: GroupKind, name: str, rows: Sequence[MeasureRow]) -> Group:
+        full_name, parent = name, None
+        if kind == "subprefecture":
+            full_name = self._region_by_name[name].full_name
+            parent = rows[0].area if rows else None
+        elif kind == "project":
+            parent = rows[0].subprefecture if rows else None
+        total = sum(row.budget_thousand_yen for row in rows)
+        return Group(
+            kind=kind,
+            name=name,
+            full_name=full_name,
+            parent=parent,
+            total_thousand_yen=total,
+            count=len(rows),
+            share=total / self.grand_total if self.grand_total else 0.0,
+        )
+
+    def _groups(self, kind: GroupKind, rows: Iterable[MeasureRow]) -> list[Group]:
+        """Subtotals by area, 振興局 or project entry (within its 振興局), in document order."""
+        buckets: dict[tuple[str, str], list[MeasureRow]] = {}
+        for row in rows:
+            if kind == "area":
+                key = ("", row.area)
+            elif kind == "subprefecture":
+                key = ("", row.subprefecture)
+            else:
+                key = (row.subprefecture, row.project)
+            buckets.setdefault(key, []).append(row)
+        return [self._group(kind, name, members) for (_, name), members in buckets.items()]
+
+    @staticmethod
+    def _breakdown_kind(scope_kind: str) -> GroupKind:
+        return {"all": "area", "area": "subprefecture"}.get(scope_kind, "project")  # type: ignore[return-value]
+
+    def resolve_region(self, text: str | None) -> Region:
+        """Any spelling of a region; None or empty means the whole table."""
+        if text is None or not text.strip():
+            return self.regions.everything
+        return self.regions.resolve(text)
+
+    def resolve_project(self, text: str) -> str:
+        """A project named in full or in part (「きた北海道」 -> its full name)."""
+        wanted = fold(text).strip("「」 ")
+        if not wanted:
+            raise InvalidQueryError("プロジェクト名を指定してください。")
+        exact = [name for name in self._project_names if fold(name) == wanted]
+        if exact:
+            return exact[0]
+        partial = [name for name in self._project_names if wanted in fold(name)]
+        if len(partial) == 1:
+            return partial[0]
+        if partial:
+            raise AmbiguousProjectError(text, partial)
+        close = process.extract(
+            wanted,
+            {name: fold(name) for name in self._project_names},
+            scorer=fuzz.partial_ratio,
+            limit=3,
+            score_cutoff=60,
+        )
+        raise UnknownProjectError(text, [name for _, _, name in close])
+
+    # -- queries --------------------------------------------------------------------------
+
+    def _total(self, scope: Scope, rows: list[MeasureRow], breakdown: GroupKind) -> TotalAnswer:
+        budgets = [row.budget_thousand_yen for row in rows]
+        return TotalAnswer(
+            scope=scope,
+            total_thousand_yen=sum(budgets),
+            count=len(budgets),
+            mean_thousand_yen=statistics.fmean(budgets) if budgets else None,
+            median_thousand_yen=float(statistics.median(budgets)) if budgets else None,
+            groups=self._groups(breakdown, rows),
+            results=rows,
+        )
+
+    def total(
+        self, region: str | None = None, *, project: str | None = None, keyword: str | None = None
+    ) -> TotalAnswer:
+        """Total of everything, a region, a project (across its 振興局) or a keyword's measures."""
+        if sum(x is not None for x in (region, project, keyword)) > 1:
+            raise InvalidQueryError("地域・プロジェクト・キーワードのどれか1つを指定してください。")
+        if project is not None:
+            name = self.resolve_project(project)
+            rows = [row for row in self.rows if row.project == name]
+            return self._total(
+                Scope(kind="project", name=name, full_name=name), rows, "subprefecture"
+            )
+        if keyword is not None:
+            if not fold(keyword):
+                raise InvalidQueryError("キーワードを指定してください。")
+            hits = self.index.search(keyword, cutoff=STRONG_CUTOFF)
+            order = {row.line: i for i, row in enumerate(self.rows)}
+            rows = sorted(
+                (MeasureRow(**h.model_dump(include=set(MeasureRow.model_fields))) for h in hits),
+                key=lambda r: order[r.line],
+            )
+            scope = Scope(kind="keyword", name=keyword.strip(), full_name=f"「{keyword.strip()}」")
+            return self._total(scope, rows, "subprefecture")
+        resolved = self.resolve_region(region)
+        return self._total(
+            self._scope(resolved), self._rows_in(resolved), self._breakdown_kind(resolved.kind)
+        )
+
+    def listing(self, region: str | None = None) -> ListAnswer:
+        """The measures of a region (everything when None), in document order."""
+        resolved = self.resolve_region(region)
+        rows = self._rows_in(resolved)
+        return ListAnswer(
+            scope=self._scope(resolved),
+            total_thousand_yen=sum(row.budget_thousand_yen for row in rows),
+            count=len(rows),
+            groups=self._groups(self._breakdown_kind(resolved.kind), rows),
+            results=rows,
+        )
+
+    def top(
+        self, n: int = DEFAULT_TOP, *, by: RankBy = "measure", order: RankOrder = "largest"
+    ) -> RankAnswer:
+        """The n largest (or smallest) measures, 振興局 or areas; ties keep document order."""
+        if n < 1:
+            raise InvalidQueryError("件数は1以上を指定してください。")
+        sign = -1 if order == "largest" else 1
+        if by == "measure":
+            rows = sorted(self.rows, key=lambda r: sign * r.budget_thousand_yen)
+            amounts = [r.budget_thousand_yen for r in rows]
+            return RankAnswer(
+                by=by,
+                order=order,
+                n=n,
+                available=len(rows),
+                results=rows[:n],
+                tied_beyond=_tied_beyond(amounts, n),
+            )
+        groups = sorted(self._groups(by, self.rows), key=lambda g: sign * g.total_thousand_yen)
+        return RankAnswer(
+            by=by,
+            order=order,
+            n=n,
+            available=len(groups),
+            groups=groups[:n],
+            tied_beyond=_tied_beyond([g.total_thousand_yen for g in groups], n),
+        )
+
+    def compare(self, names: Sequence[str]) -> CompareAnswer:
+        """Regions side by side, in the order asked."""
+        if len(names) < 2:
+            raise InvalidQueryError(
+                "比較するには地域を2つ以上指定してください（例: compare 空知 石狩）。"
+            )
+        regions = [self.resolve_region(name) for name in names]
+        seen: set[tuple[str, str]] = set()
+        for region in regions:
+            if (region.kind, region.name) in seen:
+                raise InvalidQueryError(f"{region.full_name} が2回指定されています。")
+            seen.add((region.kind, region.name))
+        groups: list[Group] = []
+        for region in regions:
+            rows = self._rows_in(region)
+            kind: GroupKind = "subprefecture" if region.kind == "subprefecture" else "area"
+            group = self._group(kind, region.name, rows) if region.kind != "all" else None
+            groups.append(
+                group
+                or Group(
+                    kind="area",
+                    name=region.name,
+                    full_name=region.full_name,
+                    total_thousand_yen=self.grand_total,
+                    count=len(rows),
+                    share=1.0,
+                )
+            )
+        first, second = groups[0].total_thousand_yen, groups[1].total_thousand_yen
+        two = len(groups) == 2
+        results = sorted(
+            (row for region in regions for row in self._rows_in(region)),
+            key=lambda r: -r.budget_thousand_yen,
+        )
+        return CompareAnswer(
+            regions=[self._scope(r) for r in regions],
+            groups=groups,
+            results=results,
+            difference_thousand_yen=first - second if two else None,
+            ratio=first / second if two and second else None,
+        )
+
+    def search(self, query: str, *, limit: int | None = None) -> SearchAnswer:
+        """Measures matching a keyword, best first; suggestions when nothing matched."""
+        if not fold(query):
+            raise InvalidQueryError("検索する言葉を指定してください（例: search エゾシカ）。")
+        hits = self.index.search(query)
+        shown = hits[:limit] if limit else hits
+        suggestions: list[str] = []
+        if not hits:
+            region = self.regions.try_resolve(query)
+            suggestions = [region.full_name] if region else self.regions.suggest(query)
+        return SearchAnswer(
+            query=query.strip(),
+            results=list(shown),
+            count=len(hits),
+            total_thousand_yen=sum(h.budget_thousand_yen for h in hits if h.score >= STRONG_CUTOFF)
+            if hits
+            else None,
+            suggestions=suggestions,
+        )
+
+    def about(self) -> AboutAnswer:
+        """What the data is: title, year, unit, counts and the per-area totals."""
+        d = self.dataset
+        return AboutAnswer(
+            title=d.title,
+            fiscal_year=d.fiscal_year.label if d.fiscal_year else None,
+            fiscal_year_western=d.fiscal_year.western_year if d.fiscal_year else None,
+            unit=d.unit,
+            source=d.source,
+            areas=len(d.areas),
+            subprefectures=len(d.subprefectures),
+            project_entries=sum(len(s.projects) for s in d.subprefectures),
+            distinct_projects=len(self._project_names),
+            measures=len(self.rows),
+            declared_projects=d.declared_project_count,
+            total_thousand_yen=self.grand_total,
+            groups=self._groups("area", self.rows),
+        )
+
+    @staticmethod
+    def help(message: str = "") -> HelpAnswer:
+        """Example questions, for when a question cannot be placed."""
+        return HelpAnswer(message=message, examples=HELP_EXAMPLES)

@@ -1,0 +1,204 @@
+"""Region names as people type them: 空知, 空知総合振興局, そらち, Sorachi, 道央, 釧根, 桧山 ...
+
+General kanji readers get Hokkaido place names wrong (後志 = しりべし), so readings come from a
+table (data/regions.toml). Only regions present in the loaded data resolve; the table only adds
+names for them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+from rapidfuzz import fuzz, process
+
+from knowledge.errors import UnknownRegionError
+from knowledge.models import Dataset
+from knowledge.normalize import fold, fold_romaji, is_latin
+
+REGION_TABLE = Path(__file__).parent / "data" / "regions.toml"
+
+RegionKind = Literal["all", "area", "subprefecture"]
+
+EVERYTHING_NAME = "全道"
+_SEPARATORS = re.compile(r"[\s・･·.,、,/_\-]+")
+_SUFFIXES = ("総合振興局", "振興局", "管内", "連携地域", "広域", "地域", "地方", "圏", "えりあ")
+_LATIN_SUFFIXES = re.compile(
+    r"\b(?:sub-?prefecture|general|bureau|promotion|region|area|district|shinkokyoku|sogo)\b"
+)
+_AREA_HINTS = ("連携", "広域")
+_SUGGEST_CUTOFF = 40.0
+
+
+class Region(BaseModel):
+    """A resolved region: the whole table, one 連携地域, or one 振興局."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: RegionKind
+    name: str
+    full_name: str
+    area: str | None = None
+    kana: str | None = None
+    romaji: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a region name occurs in a longer text (a question)."""
+
+    start: int
+    end: int
+    region: Region
+
+
+def _strip_suffixes(key: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                key, changed = key[: -len(suffix)], True
+    return key
+
+
+def surface_key(text: str) -> str:
+    """Folded text without separators: how region names are looked for inside a question."""
+    return _SEPARATORS.sub("", fold(text))
+
+
+def region_key(text: str) -> str:
+    """The lookup key of a region name: width, case, kana, suffixes and long vowels folded."""
+    if is_latin(text):
+        return fold_romaji(_LATIN_SUFFIXES.sub(" ", fold(text)))
+    return _strip_suffixes(surface_key(text))
+
+
+def _wants_area(text: str) -> bool:
+    folded = fold(text)
+    return any(hint in folded for hint in _AREA_HINTS) or bool(re.search(r"\barea\b", folded))
+
+
+class RegionResolver:
+    """Maps any accepted spelling of a region to the Region of the loaded data."""
+
+    def __init__(self, dataset: Dataset, table_path: Path = REGION_TABLE) -> None:
+        table = tomllib.loads(table_path.read_text(encoding="utf-8"))
+        self._keys: dict[str, list[Region]] = {}
+        self._surfaces: dict[str, list[Region]] = {}
+        self._regions: list[Region] = []
+        self.everything = Region(kind="all", name=EVERYTHING_NAME, full_name="北海道全体（全道）")
+        for entry in table.get("everything", []):
+            self._add(self.everything, entry)
+        self._add(self.everything, {"aliases": [EVERYTHING_NAME]})
+        entries = {
+            kind: {
+                alias: entry
+                for entry in table.get(kind, [])
+                for alias in (entry["name"], *entry.get("aliases", ()))
+            }
+            for kind in ("area", "subprefecture")
+        }
+        for area in dataset.areas:
+            entry = entries["area"].get(area.name, {})
+            region = Region(
+                kind="area",
+                name=area.name,
+                full_name=area.name,
+                kana=next(iter(entry.get("kana", [])), None),
+                romaji=next(iter(entry.get("romaji", [])), None),
+            )
+            self._add(region, {"name": area.name, **entry})
+            for sub in area.subprefectures:
+                entry = entries["subprefecture"].get(sub.name, {})
+                region = Region(
+                    kind="subprefecture",
+                    name=sub.name,
+                    full_name=entry.get("official", sub.name),
+                    area=area.name,
+                    kana=next(iter(entry.get("kana", [])), None),
+                    romaji=next(iter(entry.get("romaji", [])), None),
+                )
+                self._add(region, {"name": sub.name, **entry})
+
+    def _add(self, region: Region, entry: dict[str, object]) -> None:
+        if region.kind != "all":
+            self._regions.append(region)
+        names = [entry.get("name"), entry.get("official"), region.full_name]
+        for field in ("aliases", "kana", "romaji"):
+            value = entry.get(field, [])
+            names.extend(value if isinstance(value, list) else [])
+        for name in names:
+            if not isinstance(name, str) or not name:
+                continue
+            for index, key in ((self._keys, region_key(name)), (self._surfaces, surface_key(name))):
+                if key and region not in index.setdefault(key, []):
+                    index[key].append(region)
+
+    @property
+    def regions(self) -> list[Region]:
+        """Every area and 振興局 of the data, in document order (areas before their 振興局)."""
+        return list(self._regions)
+
+    def resolve(self, text: str) -> Region:
+        """The region meant by `text`; raises UnknownRegionError with the closest names."""
+        candidates = self._keys.get(region_key(text), [])
+        if not candidates:
+            raise UnknownRegionError(text.strip(), self.suggest(text))
+        return self._prefer(candidates, area=_wants_area(text))
+
+    def try_resolve(self, text: str) -> Region | None:
+        candidates = self._keys.get(region_key(text), [])
+        return self._prefer(candidates, area=_wants_area(text)) if candidates else None
+
+    @staticmethod
+    def _prefer(candidates: list[Region], *, area: bool) -> Region:
+        """オホーツク and 十勝 are both an area and a 振興局: the 振興局 unless 連携 was said."""
+        wanted = "area" if area else "subprefecture"
+        return next((r for r in candidates if r.kind == wanted), candidates[0])
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """The full names of the regions whose spellings are closest to `text`."""
+        key = region_key(text)
+        if not key:
+            return []
+        latin = is_latin(text)
+        choices = [k for k in self._keys if k.isascii() == latin]
+        found: list[str] = []
+        for choice, _score, _ in process.extract(
+            key, choices, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=_SUGGEST_CUTOFF
+        ):
+            for region in sorted(self._keys[choice], key=lambda r: r.kind != "subprefecture"):
+                if region.kind != "all" and region.full_name not in found:
+                    found.append(region.full_name)
+        return found[:limit]
+
+    def find_in(self, text: str) -> list[Mention]:
+        """Regions named inside a longer text, longest match first, without overlaps."""
+        haystack = surface_key(text)
+        mentions: list[Mention] = []
+        taken = [False] * len(haystack)
+        for surface in sorted(
+            (s for s in self._surfaces if not s.isascii()), key=len, reverse=True
+        ):
+            for match in re.finditer(re.escape(surface), haystack):
+                start, end = match.span()
+                if any(taken[start:end]):
+                    continue
+                following = haystack[end : end + 4]
+                region = self._prefer(self._surfaces[surface], area=_wants_area(following))
+                mentions.append(Mention(start, end, region))
+                taken[start:end] = [True] * (end - start)
+        words = re.findall(r"[a-z]+", fold(text))
+        for size in (2, 1):
+            for index in range(len(words) - size + 1):
+                key = fold_romaji("".join(words[index : index + size]))
+                if key.isascii() and key in self._keys:
+                    for region in self._keys[key][:1]:
+                        if all(m.region != region for m in mentions):
+                            mentions.append(Mention(10_000 + index, 10_000 + index + size, region))
+        return sorted(mentions, key=lambda m: m.start)
