@@ -120,9 +120,11 @@ COMMANDS: tuple[Command, ...] = (
                 choices=(("largest", "大きい順"), ("smallest", "小さい順")),
                 option=True,
             ),
+            Param("region", "この地域の中で並べる（省略すると全道）", "region", option=True),
         ),
-        body=lambda k, a: k.top(a["n"], by=a["by"], order=a["order"]),
-        usage="top [件数] [--by measure|subprefecture|area] [--order largest|smallest]",
+        body=lambda k, a: k.top(a["n"], by=a["by"], order=a["order"], region=a["region"]),
+        usage="top [件数] [--by measure|subprefecture|area] [--order largest|smallest] "
+        "[--region 地域]",
     ),
     Command(
         name="compare",

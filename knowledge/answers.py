@@ -94,6 +94,7 @@ class RankAnswer(Answer):
     """The largest or smallest measures, 振興局 or areas."""
 
     kind: Literal["rank"] = "rank"
+    scope: Scope = Field(description="What was ranked within (everything, or one region)")
     by: RankBy
     order: RankOrder
     n: int

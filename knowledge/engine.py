@@ -207,28 +207,34 @@ class Knowledge:
         )
 
     def top(
-        self, n: int = DEFAULT_TOP, *, by: RankBy = "measure", order: RankOrder = "largest"
+        self,
+        n: int = DEFAULT_TOP,
+        *,
+        by: RankBy = "measure",
+        order: RankOrder = "largest",
+        region: str | None = None,
     ) -> RankAnswer:
-        """The n largest (or smallest) measures, 振興局 or areas; ties keep document order."""
+        """The n largest (or smallest) measures, 振興局 or areas, optionally within a region.
+
+        Ties keep document order; `tied_beyond` says when the cut at n goes through a tie.
+        """
         if n < 1:
             raise InvalidQueryError("件数は1以上を指定してください。")
+        resolved = self.resolve_region(region)
+        scope_rows = self._rows_in(resolved)
         sign = -1 if order == "largest" else 1
+        common = {"by": by, "order": order, "n": n, "scope": self._scope(resolved)}
         if by == "measure":
-            rows = sorted(self.rows, key=lambda r: sign * r.budget_thousand_yen)
-            amounts = [r.budget_thousand_yen for r in rows]
+            rows = sorted(scope_rows, key=lambda r: sign * r.budget_thousand_yen)
             return RankAnswer(
-                by=by,
-                order=order,
-                n=n,
+                **common,
                 available=len(rows),
                 results=rows[:n],
-                tied_beyond=_tied_beyond(amounts, n),
+                tied_beyond=_tied_beyond([r.budget_thousand_yen for r in rows], n),
             )
-        groups = sorted(self._groups(by, self.rows), key=lambda g: sign * g.total_thousand_yen)
+        groups = sorted(self._groups(by, scope_rows), key=lambda g: sign * g.total_thousand_yen)
         return RankAnswer(
-            by=by,
-            order=order,
-            n=n,
+            **common,
             available=len(groups),
             groups=groups[:n],
             tied_beyond=_tied_beyond([g.total_thousand_yen for g in groups], n),
@@ -282,10 +288,10 @@ class Knowledge:
             raise InvalidQueryError("検索する言葉を指定してください（例: search エゾシカ）。")
         hits = self.index.search(query)
         shown = hits[:limit] if limit else hits
-        suggestions: list[str] = []
-        if not hits:
-            region = self.regions.try_resolve(query)
-            suggestions = [region.full_name] if region else self.regions.suggest(query)
+        region = self.regions.try_resolve(query)
+        suggestions = [region.full_name] if region and region.kind != "all" else []
+        if not hits and not suggestions:
+            suggestions = self.regions.suggest(query)
         return SearchAnswer(
             query=query.strip(),
             results=list(shown),

@@ -295,6 +295,8 @@ def _finish(state: _State, source: str) -> Dataset | None:
             1, "連携地域の見出し（例: 道央広域連携地域 の次の行に (単位：千円)）が1つもありません"
         )
         return None
+    if state.issues:
+        return None  # an empty section below would only echo the problems already named
     for area in state.areas:
         if not any(p.measures for s in area.subs.values() for p in s.projects.values()):
             state.fail(area.line, f"連携地域「{area.name}」に施策の行がありません")

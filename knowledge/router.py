@@ -16,91 +16,23 @@ from knowledge.engine import DEFAULT_TOP, Knowledge
 from knowledge.normalize import fold
 from knowledge.regions import Region
 
-HELP_WORDS = {"help", "ヘルプ", "へるぷ", "使い方", "つかいかた", "?", "？", "はじめに"}
+HELP_WORDS = set("help ヘルプ へるぷ 使い方 つかいかた ? ？ はじめに".split())
 ABOUT_WORDS = ("このデータ", "データについて", "出典", "about")
-COMPARE_WORDS = ("比較", "比べ", "くらべ", "違い", "vs", "compare", "versus", "difference")
-RANK_WORDS = (
-    "一番",
-    "いちばん",
-    "最も",
-    "最大",
-    "最小",
-    "上位",
-    "下位",
-    "ランキング",
-    "らんきんぐ",
-    "top",
-    "largest",
-    "smallest",
-    "biggest",
-    "most",
-    "least",
+COMPARE_WORDS = tuple("比較 比べ くらべ 違い vs compare versus difference".split())
+RANK_WORDS = tuple(
+    "一番 いちばん 最も 最大 最小 上位 下位 ランキング らんきんぐ 大きい 小さい 多い 少ない "
+    "top largest smallest biggest most least".split()
 )
-SMALLEST_WORDS = ("最小", "小さい", "少ない", "下位", "smallest", "least", "lowest")
-LIST_WORDS = ("一覧", "全部", "すべて", "全て", "りすと", "見せて", "list", "show")
-TOTAL_WORDS = (
-    "合計",
-    "予算",
-    "いくら",
-    "幾ら",
-    "総額",
-    "金額",
-    "total",
-    "how much",
-    "budget",
-    "sum",
-)
-STOP_PHRASES = (
-    "を教えてください",
-    "を教えて",
-    "教えてください",
-    "教えて",
-    "についての",
-    "について",
-    "に関する",
-    "ってどれくらい",
-    "ってどのくらい",
-    "はいくらですか",
-    "はいくら",
-    "っていくら",
-    "いくら",
-    "ですか",
-    "ますか",
-    "でしょうか",
-    "ありますか",
-    "はありますか",
-    "ください",
-    "知りたい",
-    "関連の",
-    "関連",
-    "関係の",
-    "関係",
-    "の事業",
-    "事業",
-    "施策",
-    "ぷろじぇくと",
-    "プロジェクト",
-    "予算額",
-    "予算",
-    "合計",
-    "総額",
-    "金額",
-    "何",
-    "なに",
-    "どれ",
-    "どんな",
-    "検索",
-    "探して",
-    "さがして",
-    "search",
-    "find",
-    "for",
-    "about",
-    "the",
-    "measures",
-    "measure",
-    "projects",
-    "project",
+SMALLEST_WORDS = tuple("最小 小さい 少ない 下位 smallest least lowest".split())
+LIST_WORDS = tuple("一覧 全部 すべて 全て りすと 見せて list show".split())
+TOTAL_WORDS = (*"合計 予算 いくら 幾ら 総額 金額 total budget sum".split(), "how much")
+STOP_PHRASES = tuple(
+    "を教えてください を教えて 教えてください 教えて についての について に関する "
+    "ってどれくらい ってどのくらい はいくらですか はいくら っていくら いくら "
+    "ですか ますか でしょうか はありますか ありますか ください 知りたい "
+    "関連の 関連 関係の 関係 の事業 事業 施策 ぷろじぇくと プロジェクト "
+    "予算額 予算 合計 総額 金額 何 なに どれ どんな 検索 探して さがして "
+    "search find for about the measures measure projects project".split()
 )
 _PARTICLES = "(?:は|の|を|が|も|で|に|と|って|や|から|まで)"
 _LEADING_PARTICLES = re.compile(rf"^{_PARTICLES}+(?=[^ぁ-ゖ])")
@@ -169,7 +101,8 @@ def ask(knowledge: Knowledge, question: str) -> Answer:
         answer = knowledge.compare([r.full_name for r in regions])
     elif _has(text, RANK_WORDS):
         n, by, order = _rank_request(text)
-        answer = knowledge.top(n, by=by, order=order)
+        within = regions[0].full_name if regions else None
+        answer = knowledge.top(n, by=by, order=order, region=within)
     elif regions and _has(text, LIST_WORDS):
         answer = knowledge.listing(regions[0].full_name)
     elif regions:

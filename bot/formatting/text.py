@@ -147,8 +147,12 @@ def _search(answer: SearchAnswer) -> list[str]:
         return lines
     header = f"「{answer.query}」の検索結果: {answer.count}件"
     if answer.total_thousand_yen:
-        header += f"（一致した施策の合計 {amount_text(answer.total_thousand_yen)}）"
+        header += f" ・ 合計 {amount_text(answer.total_thousand_yen)}"
     lines = [header]
+    if answer.suggestions:
+        lines.append(
+            f"※ 地域「{answer.suggestions[0]}」の施策は list {answer.query} で一覧できます。"
+        )
     for rank, row in enumerate(answer.results[:SEARCH_SHOWN], start=1):
         lines.append(f"{rank}. {measure_label(row)} {amount_text(row.budget_thousand_yen)}")
         lines.append(f"   {row.subprefecture} ・ {truncate(row.project, NAME_CELLS)}")
@@ -162,7 +166,8 @@ def _search(answer: SearchAnswer) -> list[str]:
 def _rank(answer: RankAnswer) -> list[str]:
     direction = "大きい" if answer.order == "largest" else "小さい"
     shown = len(answer.results) or len(answer.groups)
-    lines = [f"予算が{direction}{_RANK_LABEL[answer.by]} 上位{shown}件"]
+    within = "" if answer.scope.kind == "all" else f"{answer.scope.full_name}で"
+    lines = [f"{within}予算が{direction}{_RANK_LABEL[answer.by]} 上位{shown}件"]
     if answer.n > answer.available:
         lines[0] += f"（全{answer.available}件）"
     if answer.by == "measure":

@@ -1,0 +1,122 @@
+"""The text formatter on answer models built by hand (no engine involved)."""
+
+from __future__ import annotations
+
+from bot.formatting.text import render_text
+from bot.formatting.width import width
+from knowledge.answers import (
+    CompareAnswer,
+    ErrorAnswer,
+    Group,
+    RankAnswer,
+    Scope,
+    SearchAnswer,
+    Source,
+    TotalAnswer,
+)
+from knowledge.models import MeasureRow
+
+SOURCE = Source(title="テストの表", fiscal_year="令和3年度", unit="千円", file="t.txt")
+SORACHI = Scope(
+    kind="subprefecture", name="空知", full_name="空知総合振興局", area="道央広域連携地域"
+)
+
+
+def row(measure: str, budget: int, sub: str = "空知") -> MeasureRow:
+    return MeasureRow(
+        area="道央広域連携地域",
+        subprefecture=sub,
+        project="Pプロジェクト",
+        measure=measure,
+        description="説明",
+        budget_thousand_yen=budget,
+        line=1,
+    )
+
+
+def group(name: str, total: int, kind: str = "project") -> Group:
+    return Group(kind=kind, name=name, full_name=name, total_thousand_yen=total, count=1, share=0.5)
+
+
+def test_total_reply():
+    answer = TotalAnswer(
+        scope=SORACHI,
+        total_thousand_yen=6615,
+        count=2,
+        mean_thousand_yen=3307.5,
+        median_thousand_yen=3307.5,
+        groups=[group("炭鉱プロジェクト", 5715), group("魅力発信", 900)],
+    )
+    text = render_text(answer, SOURCE)
+    lines = text.splitlines()
+    assert lines[0] == "空知総合振興局（道央広域連携地域）の予算合計"
+    assert lines[1] == "6,615千円（約662万円） ・ 施策 2件"
+    breakdown = [line for line in lines if "プロジェクト" in line or "魅力発信" in line][1:]
+    assert len({width(line) for line in breakdown}) == 1
+    assert "86.4%" in text  # 5715 / 6615
+    assert "平均 3,307.5千円" in text
+    assert lines[-1] == "出典: テストの表（令和3年度予算・単位 千円）"
+
+
+def test_keyword_total_names_the_measures_it_summed():
+    answer = TotalAnswer(
+        scope=Scope(kind="keyword", name="鹿", full_name="「鹿」"),
+        total_thousand_yen=30,
+        count=2,
+        mean_thousand_yen=15,
+        median_thousand_yen=15,
+        results=[row("鹿A", 10), row("鹿B", 20, "根室")],
+    )
+    text = render_text(answer, SOURCE)
+    assert "「鹿」に一致する施策の予算合計" in text
+    assert "【鹿A】" in text
+    assert "【鹿B】" in text
+
+
+def test_empty_keyword_total_says_nothing_matched():
+    answer = TotalAnswer(
+        scope=Scope(kind="keyword", name="x", full_name="「x」"),
+        total_thousand_yen=0,
+        count=0,
+        mean_thousand_yen=None,
+        median_thousand_yen=None,
+    )
+    assert "見つかりませんでした" in render_text(answer, SOURCE)
+
+
+def test_rank_reply_mentions_a_tie_at_the_cut():
+    answer = RankAnswer(
+        scope=Scope(kind="all", name="全道", full_name="全道"),
+        by="measure",
+        order="largest",
+        n=1,
+        available=3,
+        results=[row("A", 7000)],
+        tied_beyond=2,
+    )
+    text = render_text(answer, SOURCE)
+    assert text.startswith("予算が大きい施策 上位1件")
+    assert "7,000千円の施策はほかに2件" in text
+
+
+def test_compare_reply_says_difference_and_ratio():
+    answer = CompareAnswer(
+        regions=[SORACHI, SORACHI],
+        groups=[
+            group("空知総合振興局", 6615, "subprefecture"),
+            group("石狩振興局", 24232, "subprefecture"),
+        ],
+        difference_thousand_yen=6615 - 24232,
+    )
+    text = render_text(answer, SOURCE)
+    assert "差額: 石狩振興局が 17,617千円（約1,762万円） 多い" in text
+    assert f"約{24232 / 6615:.2f}倍" in text
+
+
+def test_search_without_hits():
+    text = render_text(SearchAnswer(query="xyz", count=0), SOURCE)
+    assert "「xyz」に一致する施策は見つかりませんでした。" in text
+
+
+def test_error_reply_is_just_the_message():
+    assert render_text(ErrorAnswer(error="x", message="だめです"), SOURCE) == "だめです"

@@ -1,0 +1,200 @@
+"""The command line through the real entry point: figures, the JSON contract, batch mode, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.bot.conftest import RunBot
+from tests.source_table import AREA_TOTALS, DATA_FILE, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS
+
+FIXTURES = Path(__file__).parent.parent / "knowledge" / "fixtures"
+CONTRACT = {"kind", "total_thousand_yen", "results", "groups", "text"}
+ROW_FIELDS = {"area", "subprefecture", "project", "measure", "budget_thousand_yen"}
+
+
+def one_json(run: RunBot, *args: str, stdin: str | None = None) -> dict[str, Any]:
+    done = run(*args, "--json", stdin=stdin)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1, done.stdout
+    answer: dict[str, Any] = json.loads(lines[0])
+    return answer
+
+
+def test_total_of_sorachi(run_bot: RunBot):
+    answer = one_json(run_bot, "total", "空知")
+    assert answer["total_thousand_yen"] == 6615 == SUBPREFECTURE_TOTALS["空知"]
+    assert answer.keys() >= CONTRACT
+    assert answer["kind"] == "total"
+    assert "6,615千円（約662万円）" in answer["text"]
+
+
+def test_total_of_everything(run_bot: RunBot):
+    answer = one_json(run_bot, "total")
+    assert answer["total_thousand_yen"] == 115135 == GRAND_TOTAL
+    assert [(g["name"], g["total_thousand_yen"]) for g in answer["groups"]] == list(
+        AREA_TOTALS.items()
+    )
+    assert len(answer["results"]) == len(ROWS)
+    assert all(row.keys() >= ROW_FIELDS for row in answer["results"])
+
+
+def test_every_area_and_subprefecture_total_in_one_batch(run_bot: RunBot):
+    names = [*AREA_TOTALS, *SUBPREFECTURE_TOTALS]
+    done = run_bot("total", "--json", stdin="\n".join(names) + "\n")
+    assert done.returncode == 0, done.stderr
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    expected = [*AREA_TOTALS.values(), *SUBPREFECTURE_TOTALS.values()]
+    assert [a["total_thousand_yen"] for a in answers] == expected
+    assert [a["scope"]["name"] for a in answers] == names
+
+
+def test_search_ranks_both_ezoshika_measures_first(run_bot: RunBot):
+    answer = one_json(run_bot, "search", "エゾシカ")
+    assert [r["measure"] for r in answer["results"][:2]] == [
+        "空知地域エゾシカ肉有効活用需要喚起事業",
+        "根室地域産エゾシカ肉「根室ディア」普及促進事業",
+    ]
+    assert answer["kind"] == "search"
+
+
+@pytest.mark.parametrize(
+    ("args", "kind"),
+    [
+        (("list", "十勝"), "list"),
+        (("top", "3"), "rank"),
+        (("compare", "空知", "石狩"), "compare"),
+        (("ask", "空知の予算は？"), "total"),
+        (("about",), "about"),
+        (("help",), "help"),
+        (("合計", "空知"), "total"),
+    ],
+)
+def test_every_command_prints_one_json_object_with_the_contract(
+    run_bot: RunBot, args: tuple[str, ...], kind: str
+):
+    answer = one_json(run_bot, *args)
+    assert answer["kind"] == kind
+    assert answer.keys() >= CONTRACT
+    assert answer["text"]
+
+
+def test_top_and_compare_figures(run_bot: RunBot):
+    top = one_json(run_bot, "top", "2")
+    assert [r["budget_thousand_yen"] for r in top["results"]] == sorted(
+        (r.budget for r in ROWS), reverse=True
+    )[:2]
+    compare = one_json(run_bot, "compare", "道央", "道南")
+    assert [g["total_thousand_yen"] for g in compare["groups"]] == [
+        AREA_TOTALS["道央広域連携地域"],
+        AREA_TOTALS["道南連携地域"],
+    ]
+    assert (
+        compare["difference_thousand_yen"]
+        == AREA_TOTALS["道央広域連携地域"] - AREA_TOTALS["道南連携地域"]
+    )
+
+
+def test_batch_of_questions_is_json_lines(run_bot: RunBot):
+    done = run_bot("ask", "--json", stdin="空知の予算は？\n\nエゾシカ\n予算が一番大きい事業は？\n")
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [a["kind"] for a in answers] == ["total", "search", "rank"]
+    assert [a["question"] for a in answers] == [
+        "空知の予算は？",
+        "エゾシカ",
+        "予算が一番大きい事業は？",
+    ]
+
+
+def test_batch_compare_and_top_lines(run_bot: RunBot):
+    done = run_bot("compare", "--json", stdin="空知 石狩\n道央、道南、釧根\n")
+    assert [len(json.loads(line)["groups"]) for line in done.stdout.splitlines()] == [2, 3]
+    done = run_bot("top", "--json", stdin="1\n3\n")
+    assert [len(json.loads(line)["results"]) for line in done.stdout.splitlines()] == [1, 3]
+
+
+def test_a_bad_line_in_a_batch_is_reported_and_the_rest_answered(run_bot: RunBot):
+    done = run_bot("total", "--json", stdin="空知\n空地\n石狩\n")
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [a["kind"] for a in answers] == ["total", "error", "total"]
+    assert answers[1]["error"] == "unknown_region"
+    assert answers[1]["input"] == "空地"
+    assert "空知総合振興局" in answers[1]["suggestions"]
+    assert done.returncode == 1
+
+
+def test_without_json_a_batch_prints_the_replies(run_bot: RunBot):
+    done = run_bot("total", stdin="空知\n石狩\n")
+    assert done.stdout.count("の予算合計") == 2
+
+
+def test_unknown_region_gets_did_you_mean(run_bot: RunBot):
+    done = run_bot("total", "空地")
+    assert done.returncode == 1
+    assert "もしかして: 空知総合振興局" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_usage_errors_exit_2_with_a_message(run_bot: RunBot):
+    done = run_bot("top", "abc")
+    assert done.returncode == 2
+    assert "件数は整数で" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_data_path_points_every_command_at_another_file(run_bot: RunBot):
+    done = run_bot("total", "--json", env={"DATA_PATH": str(FIXTURES / "valid_small.txt")})
+    assert json.loads(done.stdout)["total_thousand_yen"] == 1000 + 2500 + 500 + 12 + 7
+    done = run_bot("about", "--json", env={"DATA_PATH": str(FIXTURES / "valid_small.txt")})
+    assert json.loads(done.stdout)["fiscal_year"] == "令和4年度"
+
+
+def test_data_path_is_read_from_dotenv(run_bot: RunBot, tmp_path: Path):
+    (tmp_path / ".env").write_text(f"DATA_PATH={FIXTURES / 'valid_small.txt'}\n", encoding="utf-8")
+    done = run_bot("total", "檜山", "--json")
+    assert json.loads(done.stdout)["total_thousand_yen"] == 7
+
+
+def test_bad_data_is_refused_with_its_line_number(run_bot: RunBot):
+    bad = FIXTURES / "bad_budget.txt"
+    done = run_bot("total", env={"DATA_PATH": str(bad)})
+    assert done.returncode == 3
+    assert f"{bad}:7: 予算額「abc」が数値ではありません" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
+
+
+def test_missing_data_file(run_bot: RunBot, tmp_path: Path):
+    done = run_bot("total", env={"DATA_PATH": str(tmp_path / "none.txt")})
+    assert done.returncode == 3
+    assert "none.txt" in done.stderr
+
+
+def test_the_shipped_data_is_found_from_any_folder(run_bot: RunBot):
+    assert DATA_FILE.exists()
+    assert one_json(run_bot, "total", "根室")["total_thousand_yen"] == SUBPREFECTURE_TOTALS["根室"]
+
+
+def test_the_command_line_does_not_import_discord():
+    probe = (
+        "import io, sys; from bot.cli import main; from bot.settings import Settings; "
+        "main(['total', '空知'], Settings(_env_file=None), stdin=io.StringIO(), "
+        "stdout=io.StringIO(), stderr=sys.stderr); print('discord' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_token_set_without_the_discord_bot_says_so(run_bot: RunBot):
+    done = run_bot(env={"DISCORD_TOKEN": "fake-token-for-test"})
+    assert done.returncode != 0
+    assert "DISCORD_TOKEN" in done.stderr
+    assert "fake-token-for-test" not in done.stdout + done.stderr

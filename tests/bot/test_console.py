@@ -1,0 +1,50 @@
+"""The console, driven through stdin as a person would type into it."""
+
+from __future__ import annotations
+
+import io
+
+from bot.console import reply, run_console
+from knowledge import load_knowledge
+from tests.bot.conftest import RunBot
+from tests.source_table import AREA_TOTALS, SUBPREFECTURE_TOTALS
+
+K = load_knowledge()
+
+
+def test_console_through_the_real_entry_point(run_bot: RunBot):
+    done = run_bot(stdin="total 空知\n空知の予算は？\nエゾシカ\n合計 道南\nquit\n")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.count("6,615千円（約662万円）") == 2
+    assert "【空知地域エゾシカ肉有効活用需要喚起事業】" in out
+    assert f"{AREA_TOTALS['道南連携地域']:,}千円" in out
+    assert out.rstrip().endswith("終了します。")
+
+
+def test_console_ends_at_end_of_input():
+    out = io.StringIO()
+    assert run_console(K, stdin=io.StringIO("about\n"), stdout=out, interactive=False) == 0
+    assert "振興局 14" in out.getvalue()
+    assert out.getvalue().rstrip().endswith("終了します。")
+
+
+def test_commands_and_questions_give_the_same_reply():
+    assert reply(K, "total 石狩") == reply(K, "石狩の予算は？") == reply(K, "ｔｏｔａｌ　石狩")
+    assert f"{SUBPREFECTURE_TOTALS['石狩']:,}千円" in reply(K, "total 石狩")
+
+
+def test_console_command_errors_are_messages_not_tracebacks():
+    assert "件数は整数で" in reply(K, "top abc")
+    assert "使い方: top" in reply(K, "top abc")
+    assert "もしかして" in reply(K, "total 空地")
+
+
+def test_console_help_lists_every_command():
+    text = reply(K, "help")
+    for name in ("total", "search", "list", "top", "compare", "ask", "about"):
+        assert f"\n  {name}" in text
+
+
+def test_console_json_on_request():
+    assert reply(K, "total 空知 --json").startswith('{"kind": "total"')
