@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NoReturn, TextIO
 
-from bot.commands import COMMANDS, MAX_TOP, Command, Param, find_command
+from bot.commands import COMMANDS, Command, Param, find_command
 from bot.errors import error_answer
 from bot.formatting.text import render_text
 from bot.settings import Settings
@@ -22,7 +21,6 @@ from knowledge.engine import Knowledge, load_knowledge
 from knowledge.errors import InvalidQueryError, KnowledgeError
 
 EXIT_OK, EXIT_ANSWER_ERROR, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
-_REGION_SEPARATORS = re.compile(r"[\s,、，]+|(?:と|vs\.?|VS)(?=\S)")
 
 
 class UsageError(Exception):
@@ -38,29 +36,30 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message, self.format_usage())
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"件数は整数で指定してください: {text}") from None
-    if not 1 <= value <= MAX_TOP:
-        raise argparse.ArgumentTypeError(f"件数は1〜{MAX_TOP}で指定してください: {value}")
-    return value
+def _typed(param: Param) -> Callable[[str], object]:
+    """argparse type for a parameter, with the registry's own Japanese messages."""
+
+    def convert(text: str) -> object:
+        try:
+            return param.convert(text)
+        except InvalidQueryError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return convert
 
 
 def _add_param(parser: argparse.ArgumentParser, param: Param) -> None:
-    help_text = param.description
     if param.option:
-        choices = [value for value, _ in param.choices] or None
+        choices = [choice.value for choice in param.choices] or None
         parser.add_argument(
-            f"--{param.name}", choices=choices, default=param.default, help=help_text
+            f"--{param.name}", choices=choices, default=param.default, help=param.description
         )
-    elif param.kind == "int":
-        parser.add_argument(param.name, nargs="?", type=_count, default=None, help=help_text)
-    elif param.kind == "region":
-        parser.add_argument(param.name, nargs="?", default=None, help=help_text)
+    elif param.kind == "text":
+        parser.add_argument(param.name, nargs="*", default=[], help=param.description)
     else:
-        parser.add_argument(param.name, nargs="*", default=[], help=help_text)
+        parser.add_argument(
+            param.name, nargs="?", type=_typed(param), default=None, help=param.description
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -91,28 +90,9 @@ def arguments_from(command: Command, namespace: argparse.Namespace) -> dict[str,
     for param in command.params:
         value = getattr(namespace, param.name)
         if isinstance(value, list):
-            joined = " ".join(value).strip()
-            value = (split_regions(joined) if param.kind == "regions" else joined) or None
+            value = " ".join(value).strip() or None
         values[param.name] = value
     return values
-
-
-def split_regions(text: str) -> list[str]:
-    """'空知 石狩', '空知、石狩', '空知と石狩' -> ['空知', '石狩']."""
-    return [part for part in _REGION_SEPARATORS.split(text) if part]
-
-
-def batch_arguments(param: Param, line: str, base: Mapping[str, Any]) -> dict[str, Any]:
-    """The arguments for one line of a piped batch."""
-    value: Any = line
-    if param.kind == "regions":
-        value = split_regions(line)
-    elif param.kind == "int":
-        try:
-            value = _count(line)
-        except argparse.ArgumentTypeError as exc:
-            raise InvalidQueryError(str(exc)) from exc
-    return {**base, param.name: value}
 
 
 def answer(
@@ -142,6 +122,33 @@ def _lines(stream: TextIO) -> Iterable[str]:
             yield line
 
 
+def _batch(
+    knowledge: Knowledge,
+    command: Command,
+    base: Mapping[str, Any],
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    as_json: bool,
+) -> int | None:
+    """Answer each line of stdin; None when stdin had no lines (the caller answers once)."""
+    ran = failed = False
+    for line in _lines(stdin):
+        ran = True
+        try:
+            arguments = command.arguments_from_line(line, base)
+        except KnowledgeError as exc:
+            result: Answer = error_answer(exc, input_line=line)
+        else:
+            result = answer(knowledge, command, arguments, line)
+        failed |= isinstance(result, ErrorAnswer)
+        stdout.write(render(result, knowledge, as_json=as_json) + ("\n" if as_json else "\n\n"))
+        stdout.flush()
+    if not ran:
+        return None
+    return EXIT_ANSWER_ERROR if failed else EXIT_OK
+
+
 def main(
     argv: Sequence[str], settings: Settings, *, stdin: TextIO, stdout: TextIO, stderr: TextIO
 ) -> int:
@@ -162,24 +169,11 @@ def main(
         stderr.write(f"{exc}\n")
         return EXIT_DATA
     arguments = arguments_from(command, namespace)
-    batch = command.batch_param
-    failed = False
-    if batch is not None and arguments[batch.name] is None and not stdin.isatty():
-        ran = False
-        for line in _lines(stdin):
-            ran = True
-            try:
-                result = answer(knowledge, command, batch_arguments(batch, line, arguments), line)
-            except KnowledgeError as exc:
-                result = error_answer(exc, input_line=line)
-            failed |= isinstance(result, ErrorAnswer)
-            stdout.write(
-                render(result, knowledge, as_json=namespace.json)
-                + ("\n" if namespace.json else "\n\n")
-            )
-            stdout.flush()
-        if ran:
-            return EXIT_ANSWER_ERROR if failed else EXIT_OK
+    positional = command.positional
+    if positional and all(arguments[p.name] is None for p in positional) and not stdin.isatty():
+        code = _batch(knowledge, command, arguments, stdin, stdout, as_json=namespace.json)
+        if code is not None:
+            return code
     result = answer(knowledge, command, arguments)
     stdout.write(render(result, knowledge, as_json=namespace.json) + "\n")
     return EXIT_ANSWER_ERROR if isinstance(result, ErrorAnswer) else EXIT_OK

@@ -1,38 +1,63 @@
 """The one command registry: Discord, the console and the command line are built from it.
 
-A command is declared once here (name, Japanese name, description, parameters) with a thin
-body that calls the knowledge core. Front ends only parse input into the declared parameters
-and format the answer; none of them holds a command's logic.
+A command is declared once here (names and descriptions in Japanese and English, parameters)
+with a thin body that calls the knowledge core. Front ends only turn their input into the
+declared parameters and format the answer; none of them holds a command's logic.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from knowledge.answers import Answer, CommandHelp, HelpAnswer
 from knowledge.engine import DEFAULT_TOP, HELP_EXAMPLES, Knowledge
+from knowledge.errors import InvalidQueryError
 from knowledge.router import ask
 
-ParamKind = Literal["region", "text", "int", "choice", "regions"]
+ParamKind = Literal["region", "text", "int", "choice"]
 
 MAX_TOP = 50
+_LINE_SEPARATORS = re.compile(r"[\s,、，]+|(?:と|vs\.?|VS)(?=\S)")
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    ja_name: str
+    name: str
 
 
 @dataclass(frozen=True)
 class Param:
-    """One parameter; `option` ones are named (--by) on the command line, others positional."""
+    """One parameter. `option` ones are named (--by) on the command line, others positional."""
 
     name: str
+    ja_name: str
     description: str
+    description_en: str
     kind: ParamKind
     required: bool = False
     default: Any = None
     min_value: int | None = None
     max_value: int | None = None
-    choices: tuple[tuple[str, str], ...] = ()
+    choices: tuple[Choice, ...] = ()
     option: bool = False
+
+    def convert(self, text: str) -> object:
+        """A typed value from text (a batch line, a console word); InvalidQueryError if unfit."""
+        if self.kind != "int":
+            return text
+        try:
+            value = int(text)
+        except ValueError:
+            raise InvalidQueryError(f"{self.description}は整数で指定してください: {text}") from None
+        low, high = self.min_value or 1, self.max_value or value
+        if not low <= value <= high:
+            raise InvalidQueryError(f"{self.description}は{low}〜{high}で指定してください: {value}")
+        return value
 
 
 @dataclass(frozen=True)
@@ -42,18 +67,37 @@ class Command:
     name: str
     ja_name: str
     description: str
+    description_en: str
     params: tuple[Param, ...]
     body: Callable[[Knowledge, Mapping[str, Any]], Answer]
     usage: str
 
     @property
-    def batch_param(self) -> Param | None:
-        """The parameter a line of piped stdin stands for (the first positional one)."""
-        return next((p for p in self.params if not p.option), None)
+    def positional(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if not p.option)
 
     def run(self, knowledge: Knowledge, arguments: Mapping[str, Any]) -> Answer:
         values = {p.name: arguments.get(p.name, p.default) for p in self.params}
         return self.body(knowledge, values)
+
+    def arguments_from_line(self, line: str, base: Mapping[str, Any]) -> dict[str, Any]:
+        """The arguments one line of a piped batch stands for.
+
+        The whole line fills a single positional parameter (a question, a region); with several
+        (compare's regions) the line is split on spaces, commas, 、 and と.
+        """
+        positional = self.positional
+        if len(positional) == 1:
+            return {**base, positional[0].name: positional[0].convert(line.strip())}
+        words = [w for w in _LINE_SEPARATORS.split(line) if w]
+        if len(words) > len(positional):
+            raise InvalidQueryError(
+                f"{self.ja_name}に指定できるのは{len(positional)}個までです: {line}"
+            )
+        values = dict(base)
+        for param, word in zip(positional, words, strict=False):
+            values[param.name] = param.convert(word)
+        return values
 
 
 def _help(_: Knowledge, __: Mapping[str, Any]) -> HelpAnswer:
@@ -67,17 +111,47 @@ def _help(_: Knowledge, __: Mapping[str, Any]) -> HelpAnswer:
     )
 
 
-_REGION_HELP = "地域名（空知・そらち・Sorachi・道央・釧根 など。省略すると全道）"
+def _region(name: str = "region", ja_name: str = "地域", *, required: bool = False) -> Param:
+    return Param(
+        name,
+        ja_name,
+        "地域名（空知・そらち・Sorachi・道央・釧根 など）"
+        + ("" if required else "。省略すると全道"),
+        "Region: 空知, そらち, Sorachi, 道央, 釧根 ..."
+        + ("" if required else " (all of Hokkaido if omitted)"),
+        "region",
+        required=required,
+    )
+
+
+def _compare(knowledge: Knowledge, a: Mapping[str, Any]) -> Answer:
+    return knowledge.compare([a[name] for name in ("a", "b", "c", "d") if a[name]])
+
 
 COMMANDS: tuple[Command, ...] = (
     Command(
         name="total",
         ja_name="合計",
         description="予算の合計（全道・連携地域・振興局・プロジェクト・キーワード別）",
+        description_en="Budget total of Hokkaido, an area, a subprefecture, a project or a keyword",
         params=(
-            Param("region", _REGION_HELP, "region"),
-            Param("project", "プロジェクト名（一部でも可。全振興局の合計）", "text", option=True),
-            Param("keyword", "キーワード（一致する施策の合計）", "text", option=True),
+            _region(),
+            Param(
+                "project",
+                "プロジェクト",
+                "プロジェクト名（一部でも可。実施する全振興局の合計）",
+                "Project name, in full or in part (total across its subprefectures)",
+                "text",
+                option=True,
+            ),
+            Param(
+                "keyword",
+                "キーワード",
+                "キーワード（一致する施策の合計）",
+                "Keyword (total of the matching measures)",
+                "text",
+                option=True,
+            ),
         ),
         body=lambda k, a: k.total(a["region"], project=a["project"], keyword=a["keyword"]),
         usage="total [地域] [--project 名前] [--keyword 言葉]",
@@ -86,7 +160,17 @@ COMMANDS: tuple[Command, ...] = (
         name="search",
         ja_name="検索",
         description="施策をキーワードであいまい検索（施策名・プロジェクト名・説明）",
-        params=(Param("query", "探す言葉（エゾシカ、ニシン、観光 など）", "text", required=True),),
+        description_en="Fuzzy search of the measures (names, projects, descriptions)",
+        params=(
+            Param(
+                "query",
+                "キーワード",
+                "探す言葉（エゾシカ、ニシン、観光 など）",
+                "What to look for (エゾシカ, ニシン, 観光 ...)",
+                "text",
+                required=True,
+            ),
+        ),
         body=lambda k, a: k.search(a["query"] or ""),
         usage="search 言葉",
     ),
@@ -94,7 +178,8 @@ COMMANDS: tuple[Command, ...] = (
         name="list",
         ja_name="一覧",
         description="地域の施策の一覧（振興局・プロジェクトごと）",
-        params=(Param("region", _REGION_HELP, "region"),),
+        description_en="The measures of a region, by subprefecture and project",
+        params=(_region(),),
         body=lambda k, a: k.listing(a["region"]),
         usage="list [地域]",
     ),
@@ -102,25 +187,53 @@ COMMANDS: tuple[Command, ...] = (
         name="top",
         ja_name="上位",
         description="予算の大きい（小さい）施策・振興局・連携地域のランキング",
+        description_en="Ranking of the largest (or smallest) measures, subprefectures or areas",
         params=(
-            Param("n", "件数", "int", default=DEFAULT_TOP, min_value=1, max_value=MAX_TOP),
+            Param(
+                "n",
+                "件数",
+                "件数",
+                "How many",
+                "int",
+                default=DEFAULT_TOP,
+                min_value=1,
+                max_value=MAX_TOP,
+            ),
             Param(
                 "by",
+                "対象",
                 "何を並べるか",
+                "What to rank",
                 "choice",
                 default="measure",
-                choices=(("measure", "施策"), ("subprefecture", "振興局"), ("area", "連携地域")),
+                choices=(
+                    Choice("measure", "施策", "measures"),
+                    Choice("subprefecture", "振興局", "subprefectures"),
+                    Choice("area", "連携地域", "areas"),
+                ),
                 option=True,
             ),
             Param(
                 "order",
+                "順番",
                 "大きい順か小さい順か",
+                "Largest or smallest first",
                 "choice",
                 default="largest",
-                choices=(("largest", "大きい順"), ("smallest", "小さい順")),
+                choices=(
+                    Choice("largest", "大きい順", "largest first"),
+                    Choice("smallest", "小さい順", "smallest first"),
+                ),
                 option=True,
             ),
-            Param("region", "この地域の中で並べる（省略すると全道）", "region", option=True),
+            Param(
+                "region",
+                "地域",
+                "この地域の中で並べる（省略すると全道）",
+                "Rank within this region (all of Hokkaido if omitted)",
+                "region",
+                option=True,
+            ),
         ),
         body=lambda k, a: k.top(a["n"], by=a["by"], order=a["order"], region=a["region"]),
         usage="top [件数] [--by measure|subprefecture|area] [--order largest|smallest] "
@@ -129,16 +242,32 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         name="compare",
         ja_name="比較",
-        description="2つ以上の地域の予算を並べて比較",
-        params=(Param("regions", "比べる地域（2つ以上）", "regions", required=True),),
-        body=lambda k, a: k.compare(a["regions"] or []),
-        usage="compare 地域 地域 [地域…]",
+        description="2〜4つの地域の予算を並べて比較",
+        description_en="Compare the budgets of two to four regions",
+        params=(
+            _region("a", "地域1", required=True),
+            _region("b", "地域2", required=True),
+            _region("c", "地域3"),
+            _region("d", "地域4"),
+        ),
+        body=_compare,
+        usage="compare 地域 地域 [地域] [地域]",
     ),
     Command(
         name="ask",
         ja_name="質問",
         description="普通の文章で質問（例: 空知の予算は？）",
-        params=(Param("question", "質問文", "text", required=True),),
+        description_en="Ask in plain words (e.g. 空知の予算は？)",
+        params=(
+            Param(
+                "question",
+                "質問",
+                "質問文（例: エゾシカ関連の事業は？）",
+                "Your question",
+                "text",
+                required=True,
+            ),
+        ),
         body=lambda k, a: ask(k, a["question"] or ""),
         usage="ask 質問",
     ),
@@ -146,6 +275,7 @@ COMMANDS: tuple[Command, ...] = (
         name="about",
         ja_name="概要",
         description="データの出典・年度・単位・件数・総額",
+        description_en="The dataset: source, fiscal year, unit, counts, grand total",
         params=(),
         body=lambda k, _: k.about(),
         usage="about",
@@ -154,6 +284,7 @@ COMMANDS: tuple[Command, ...] = (
         name="help",
         ja_name="ヘルプ",
         description="使い方と質問の例",
+        description_en="How to use the bot, with example questions",
         params=(),
         body=_help,
         usage="help",

@@ -185,7 +185,7 @@ def _rank(answer: RankAnswer) -> list[str]:
             (f"{i}.", thousand_yen(g.total_thousand_yen), g.full_name, f"{g.count}件")
             for i, g in enumerate(answer.groups, start=1)
         ]
-    lines += table(rows, right=frozenset({0, 1}))
+    lines += table(rows, right=frozenset({0, 1, 3} if answer.by != "measure" else {0, 1}))
     if answer.tied_beyond:
         last = (
             answer.results[-1].budget_thousand_yen
