@@ -14,6 +14,8 @@ from pydantic import ValidationError
 
 from bot import cli, console
 from bot.settings import Settings
+from knowledge.engine import load_knowledge
+from knowledge.errors import KnowledgeError
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +38,34 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args:
         return cli.main(args, settings, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
     if settings.discord_token is not None:
+        return _run_discord(settings)
+    return console.main(settings, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+
+
+def _run_discord(settings: Settings) -> int:
+    """The Discord bot; discord.py is imported only on this path, never by the command line."""
+    import asyncio  # noqa: PLC0415
+
+    import discord  # noqa: PLC0415
+
+    from bot.discord_app.app import main  # noqa: PLC0415
+
+    try:
+        knowledge = load_knowledge(settings.data_path)
+    except KnowledgeError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return cli.EXIT_DATA
+    try:
+        asyncio.run(main(settings, knowledge))
+    except discord.LoginFailure:
         sys.stderr.write(
-            "DISCORD_TOKEN が設定されていますが、Discord ボットはまだ実装されていません"
-            "（次の issue で作ります）。"
-            "コンソールを使うには DISCORD_TOKEN を外してください。\n"
+            "Discord にログインできません: DISCORD_TOKEN が正しくありません"
+            "（Developer Portal の Bot > Reset Token で発行し直して .env に設定してください）。\n"
         )
         return cli.EXIT_USAGE
-    return console.main(settings, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+    except KeyboardInterrupt:
+        log.info("stopped")
+    return cli.EXIT_OK
 
 
 if __name__ == "__main__":

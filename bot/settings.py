@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 
@@ -22,5 +22,15 @@ class Settings(BaseSettings):
     )
 
     discord_token: SecretStr | None = None
+    discord_guild_id: int | None = None
+    ask_channel_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     data_path: Path | None = None
     log_level: LogLevel = "WARNING"
+
+    @field_validator("ask_channel_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        """ASK_CHANNEL_IDS=123,456 (commas or spaces), as people write it in .env."""
+        if isinstance(value, str):
+            return {part for part in value.replace(",", " ").split() if part}
+        return value

@@ -177,6 +177,36 @@ class RegionResolver:
                     found.append(region.full_name)
         return found[:limit]
 
+    def complete(self, text: str, limit: int = 25) -> list[Region]:
+        """Regions for an autocomplete box: every spelling that starts with or contains the input.
+
+        Empty input lists every area and 振興局 in document order; otherwise matches on a
+        spelling's start come before matches inside it; with neither, the closest spellings.
+        """
+        if not text.strip():
+            return self.regions[:limit]
+        typed = region_key(text) or surface_key(text)
+        typed_surface = surface_key(text)
+        ranked: list[tuple[int, int, Region]] = []
+        for order, region in enumerate(self.regions):
+            keys = self._spellings(region)
+            if any(k.startswith(typed) or k.startswith(typed_surface) for k in keys):
+                ranked.append((0, order, region))
+            elif any(typed in k or typed_surface in k for k in keys):
+                ranked.append((1, order, region))
+        found = [region for _, _, region in sorted(ranked, key=lambda r: r[:2])]
+        if not found:  # nothing spelled like it: the closest names, for typos
+            for name in self.suggest(text, limit=limit):
+                region = next(r for r in self.regions if r.full_name == name)
+                if region not in found:
+                    found.append(region)
+        return found[:limit]
+
+    def _spellings(self, region: Region) -> list[str]:
+        return [
+            k for index in (self._keys, self._surfaces) for k, rs in index.items() if region in rs
+        ]
+
     def find_in(self, text: str) -> list[Mention]:
         """Regions named inside a longer text, longest match first, without overlaps."""
         haystack = surface_key(text)

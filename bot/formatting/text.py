@@ -34,7 +34,7 @@ SEARCH_SHOWN = 10
 """Search hits shown in text; the JSON carries all of them."""
 
 _GROUP_LABEL = {"area": "連携地域", "subprefecture": "振興局", "project": "プロジェクト"}
-_RANK_LABEL = {"measure": "施策", "subprefecture": "振興局", "area": "連携地域"}
+RANK_LABEL = {"measure": "施策", "subprefecture": "振興局", "area": "連携地域"}
 
 
 def footer(source: Source) -> str:
@@ -167,7 +167,7 @@ def _rank(answer: RankAnswer) -> list[str]:
     direction = "大きい" if answer.order == "largest" else "小さい"
     shown = len(answer.results) or len(answer.groups)
     within = "" if answer.scope.kind == "all" else f"{answer.scope.full_name}で"
-    lines = [f"{within}予算が{direction}{_RANK_LABEL[answer.by]} 上位{shown}件"]
+    lines = [f"{within}予算が{direction}{RANK_LABEL[answer.by]} 上位{shown}件"]
     if answer.n > answer.available:
         lines[0] += f"（全{answer.available}件）"
     if answer.by == "measure":
@@ -192,7 +192,7 @@ def _rank(answer: RankAnswer) -> list[str]:
             if answer.results
             else answer.groups[-1].total_thousand_yen
         )
-        label = _RANK_LABEL[answer.by]
+        label = RANK_LABEL[answer.by]
         lines.append(
             f"※ {thousand_yen(last)}の{label}はほかに{answer.tied_beyond}件あります（同額）。"
         )

@@ -191,10 +191,3 @@ def test_the_command_line_does_not_import_discord():
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
-
-
-def test_token_set_without_the_discord_bot_says_so(run_bot: RunBot):
-    done = run_bot(env={"DISCORD_TOKEN": "fake-token-for-test"})
-    assert done.returncode != 0
-    assert "DISCORD_TOKEN" in done.stderr
-    assert "fake-token-for-test" not in done.stdout + done.stderr

@@ -1,0 +1,124 @@
+"""The Discord client: intents, command sync, the one error handler and the answer path."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_app.chat import ChatQuestions
+from bot.discord_app.cooldown import UserCooldown
+from bot.discord_app.respond import respond, send_notice
+from bot.discord_app.slash import SlashCommands
+from bot.discord_app.translator import RegistryTranslator
+from bot.errors import INTERNAL_MESSAGE, error_answer
+from bot.settings import Settings
+from knowledge.answers import Answer
+from knowledge.engine import Knowledge
+
+log = logging.getLogger(__name__)
+
+DEFER_AFTER_SECONDS = 1.0
+"""Answers slower than this are deferred ("thinking…"), well inside Discord's 3 seconds."""
+
+
+def intents(*, message_content: bool) -> discord.Intents:
+    """The least the bot needs: guild and DM messages (mentions carry their content anyway)."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    wanted.guild_messages = True
+    wanted.dm_messages = True
+    wanted.message_content = message_content
+    return wanted
+
+
+class BudgetBot(commands.Bot):
+    def __init__(
+        self,
+        settings: Settings,
+        knowledge: Knowledge,
+        *,
+        message_content: bool,
+        defer_after: float = DEFER_AFTER_SECONDS,
+        cooldown: UserCooldown | None = None,
+        **options: Any,  # noqa: ANN401 - passed through to discord.py unchanged
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents(message_content=message_content),
+            help_command=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+            **options,
+        )
+        self.settings = settings
+        self.knowledge = knowledge
+        self.defer_after = defer_after
+        self.cooldown = UserCooldown() if cooldown is None else cooldown
+        self.tree.error(self.on_app_command_error)
+
+    async def setup_hook(self) -> None:
+        await self.tree.set_translator(RegistryTranslator())
+        await self.add_cog(SlashCommands(self))
+        await self.add_cog(ChatQuestions(self))
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        """To the configured guild (shown at once), else globally."""
+        if self.settings.discord_guild_id is not None:
+            guild = discord.Object(id=self.settings.discord_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to guild %s", len(synced), guild.id)
+        else:
+            synced = await self.tree.sync()
+            log.info("synced %d global commands", len(synced))
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s in %d guilds", self.user, len(self.guilds))
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """No prefix commands: chat questions are handled by the ChatQuestions cog."""
+
+    async def compute(self, question: Callable[[Knowledge], Answer]) -> Answer:
+        """Run a query off the event loop on the current data; errors become error answers."""
+        knowledge = self.knowledge  # one version of the data for the whole answer
+
+        def run() -> Answer:
+            try:
+                return question(knowledge)
+            except Exception as exc:  # the one error handler decides what the user sees
+                return error_answer(exc)
+
+        return await asyncio.to_thread(run)
+
+    async def answer_interaction(
+        self,
+        interaction: discord.Interaction,
+        question: Callable[[Knowledge], Answer],
+        *,
+        private: bool,
+    ) -> None:
+        """Answer at once when quick; defer first when the answer takes longer than a moment."""
+        task = asyncio.ensure_future(self.compute(question))
+        done, _ = await asyncio.wait({task}, timeout=self.defer_after)
+        if not done:
+            await interaction.response.defer(ephemeral=private, thinking=True)
+        await respond(interaction, await task, self.knowledge.source, private=private)
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        log.error(
+            "slash command failed: %s",
+            interaction.command and interaction.command.name,
+            exc_info=error,
+        )
+        try:
+            await send_notice(interaction, INTERNAL_MESSAGE)
+        except discord.HTTPException:
+            log.warning("could not tell the user about the failure", exc_info=True)
