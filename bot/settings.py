@@ -25,7 +25,7 @@ class Settings(BaseSettings):
     discord_guild_id: int | None = None
     ask_channel_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     data_path: Path | None = None
-    log_level: LogLevel = "WARNING"
+    log_level: LogLevel = "INFO"
 
     @field_validator("ask_channel_ids", mode="before")
     @classmethod

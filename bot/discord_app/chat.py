@@ -53,4 +53,4 @@ class ChatQuestions(commands.Cog):
         if isinstance(answer, HelpAnswer) and not (mentioned or direct):
             return  # chatter in an ask channel: stay quiet rather than answer every message
         log.info("chat question from %s answered as %s", message.author.id, answer.kind)
-        await reply(message, answer, self.bot.knowledge.source)
+        await reply(message, answer, self.bot.knowledge.source, timeout=self.bot.view_timeout)

@@ -16,6 +16,7 @@ from bot.discord_app.cooldown import UserCooldown
 from bot.discord_app.respond import respond, send_notice
 from bot.discord_app.slash import SlashCommands
 from bot.discord_app.translator import RegistryTranslator
+from bot.discord_app.views import TIMEOUT_SECONDS
 from bot.errors import INTERNAL_MESSAGE, error_answer
 from bot.settings import Settings
 from knowledge.answers import Answer
@@ -46,6 +47,7 @@ class BudgetBot(commands.Bot):
         message_content: bool,
         defer_after: float = DEFER_AFTER_SECONDS,
         cooldown: UserCooldown | None = None,
+        view_timeout: float = TIMEOUT_SECONDS,
         **options: Any,  # noqa: ANN401 - passed through to discord.py unchanged
     ) -> None:
         super().__init__(
@@ -58,6 +60,7 @@ class BudgetBot(commands.Bot):
         self.settings = settings
         self.knowledge = knowledge
         self.defer_after = defer_after
+        self.view_timeout = view_timeout
         self.cooldown = UserCooldown() if cooldown is None else cooldown
         self.tree.error(self.on_app_command_error)
 
@@ -108,7 +111,13 @@ class BudgetBot(commands.Bot):
         done, _ = await asyncio.wait({task}, timeout=self.defer_after)
         if not done:
             await interaction.response.defer(ephemeral=private, thinking=True)
-        await respond(interaction, await task, self.knowledge.source, private=private)
+        await respond(
+            interaction,
+            await task,
+            self.knowledge.source,
+            private=private,
+            timeout=self.view_timeout,
+        )
 
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError

@@ -9,28 +9,34 @@ from __future__ import annotations
 import discord
 
 from bot.discord_app import limits
-from bot.discord_app.views import AnswerView
+from bot.discord_app.views import TIMEOUT_SECONDS, AnswerView
 from bot.formatting.embeds import embed_pages
 from knowledge.answers import Answer, ErrorAnswer, Source
 
 NO_PINGS = discord.AllowedMentions.none()
 
 
-def _view(pages: list[discord.Embed], owner_id: int, *, shareable: bool) -> AnswerView | None:
+def _view(
+    pages: list[discord.Embed], owner_id: int, *, shareable: bool, timeout: float
+) -> AnswerView | None:
     if len(pages) <= 1 and not shareable:
         return None
-    return AnswerView(pages, owner_id=owner_id, shareable=shareable)
+    return AnswerView(pages, owner_id=owner_id, shareable=shareable, timeout=timeout)
 
 
 async def respond(
-    interaction: discord.Interaction, answer: Answer, source: Source, *, private: bool
+    interaction: discord.Interaction,
+    answer: Answer,
+    source: Source,
+    *,
+    private: bool,
+    timeout: float = TIMEOUT_SECONDS,
 ) -> None:
     """Answer a slash command (or finish a deferred one); errors are always private."""
     private = private or isinstance(answer, ErrorAnswer)
     pages = [limits.fit_embed(page) for page in embed_pages(answer, source)]
-    view = _view(
-        pages, interaction.user.id, shareable=private and not isinstance(answer, ErrorAnswer)
-    )
+    shareable = private and not isinstance(answer, ErrorAnswer)
+    view = _view(pages, interaction.user.id, shareable=shareable, timeout=timeout)
     if view is not None:
 
         async def refresh(v: AnswerView) -> None:
@@ -57,10 +63,12 @@ async def send_notice(interaction: discord.Interaction, text: str) -> None:
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
 
-async def reply(message: discord.Message, answer: Answer, source: Source) -> discord.Message:
+async def reply(
+    message: discord.Message, answer: Answer, source: Source, *, timeout: float = TIMEOUT_SECONDS
+) -> discord.Message:
     """Answer a chat message with a reply to it (no ping, not even of its author)."""
     pages = [limits.fit_embed(page) for page in embed_pages(answer, source)]
-    view = _view(pages, message.author.id, shareable=False)
+    view = _view(pages, message.author.id, shareable=False, timeout=timeout)
     sent = await message.reply(
         embed=pages[0],
         view=limits.fit_view(view) if view else discord.utils.MISSING,

@@ -298,3 +298,49 @@ async def test_startup_falls_back_when_the_content_intent_is_refused(
         await asyncio.gather(task, return_exceptions=True)
     assert not fake_discord.identifies[0]["intents"] & discord.Intents(message_content=True).value
     assert any("MESSAGE CONTENT INTENT" in r.getMessage() for r in caplog.records)
+
+
+async def test_page_buttons_stop_after_the_timeout(fake_discord: FakeDiscord, start_bot: StartBot):
+    async with start_bot(view_timeout=0.2):
+        handle = await fake_discord.slash("list", {})
+        await handle.response()
+
+        def all_disabled(message: Any) -> bool:
+            buttons = [c for c in iter_components(message.components) if c.get("type") == 2]
+            return bool(buttons) and all(c.get("disabled") for c in buttons)
+
+        expired = await handle.final_message(all_disabled)
+    assert expired.edited
+
+
+async def test_every_message_in_an_ask_channel_with_the_content_intent(
+    fake_discord: FakeDiscord, start_bot: StartBot
+):
+    channel = fake_discord.questions
+    async with start_bot(ask_channels=frozenset({channel.id}), message_content=True):
+        question = await fake_discord.post_message("石狩の予算合計は？", channel=channel)
+        answer = await fake_discord.wait_for_message(channel=channel, reference=question)
+        await fake_discord.post_message("ありがとうございます", channel=channel)
+        elsewhere = await fake_discord.post_message("空知の予算は？", channel=fake_discord.general)
+        last = await fake_discord.post_message("十勝は？", channel=channel)
+        await fake_discord.wait_for_message(channel=channel, reference=last)
+    assert amount(SUBPREFECTURE_TOTALS["石狩"]) in answer.embeds[0]["description"]
+    assert fake_discord.intents is not None
+    assert fake_discord.intents & discord.Intents(message_content=True).value
+    answered = {m.reference_id for m in fake_discord.bot_messages()}
+    assert answered == {question.id, last.id}
+    assert elsewhere.id not in answered
+
+
+async def test_the_token_appears_in_no_log_and_no_payload(
+    fake_discord: FakeDiscord, start_bot: StartBot, caplog: Any
+):
+    caplog.set_level("DEBUG")
+    async with start_bot():
+        await (await fake_discord.slash("total", {"region": "空知"})).response()
+        question = await fake_discord.post_message("help", mentions=[fake_discord.bot_user])
+        await fake_discord.wait_for_message(reference=question)
+    token = fake_discord.token
+    assert caplog.records
+    assert all(token not in r.getMessage() for r in caplog.records)
+    assert all(token not in repr(r.json) for r in fake_discord.requests)
