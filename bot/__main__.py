@@ -46,8 +46,6 @@ def _run_discord(settings: Settings) -> int:
     """The Discord bot; discord.py is imported only on this path, never by the command line."""
     import asyncio  # noqa: PLC0415
 
-    import discord  # noqa: PLC0415
-
     from bot.discord_app.app import main  # noqa: PLC0415
 
     try:
@@ -56,16 +54,10 @@ def _run_discord(settings: Settings) -> int:
         sys.stderr.write(f"{exc}\n")
         return cli.EXIT_DATA
     try:
-        asyncio.run(main(settings, knowledge))
-    except discord.LoginFailure:
-        sys.stderr.write(
-            "Discord にログインできません: DISCORD_TOKEN が正しくありません"
-            "（Developer Portal の Bot > Reset Token で発行し直して .env に設定してください）。\n"
-        )
-        return cli.EXIT_USAGE
+        return asyncio.run(main(settings, knowledge))
     except KeyboardInterrupt:
         log.info("stopped")
-    return cli.EXIT_OK
+        return cli.EXIT_OK
 
 
 if __name__ == "__main__":

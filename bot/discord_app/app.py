@@ -26,15 +26,32 @@ async def run(
         await bot.start(token)
 
 
-async def main(settings: Settings, knowledge: Knowledge) -> None:
-    """Run until stopped; without the privileged content intent, fall back to mentions only."""
-    assert settings.discord_token is not None
+BAD_TOKEN = (
+    "Discord にログインできません: DISCORD_TOKEN が正しくありません"
+    "（Developer Portal の Bot > Reset Token で発行し直して .env に設定してください）。"
+)
+
+
+async def main(settings: Settings, knowledge: Knowledge) -> int:
+    """Run until stopped and return the exit status.
+
+    Without the privileged content intent the bot falls back to mentions and slash commands; a
+    rejected token is one clear line, not a traceback.
+    """
+    if settings.discord_token is None:
+        log.error("DISCORD_TOKEN is not set")
+        return 2
     token = settings.discord_token.get_secret_value()
     wants_content = bool(settings.ask_channel_ids)
     try:
-        await run(settings, knowledge, token, message_content=wants_content)
-    except discord.PrivilegedIntentsRequired:
-        if not wants_content:
-            raise
-        log.warning(CONTENT_INTENT_WARNING)
-        await run(settings, knowledge, token, message_content=False)
+        try:
+            await run(settings, knowledge, token, message_content=wants_content)
+        except discord.PrivilegedIntentsRequired:
+            if not wants_content:
+                raise
+            log.warning(CONTENT_INTENT_WARNING)
+            await run(settings, knowledge, token, message_content=False)
+    except discord.LoginFailure:
+        log.error(BAD_TOKEN)
+        return 2
+    return 0

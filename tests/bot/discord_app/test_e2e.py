@@ -344,3 +344,11 @@ async def test_the_token_appears_in_no_log_and_no_payload(
     assert caplog.records
     assert all(token not in r.getMessage() for r in caplog.records)
     assert all(token not in repr(r.json) for r in fake_discord.requests)
+
+
+async def test_a_wrong_token_is_one_clear_line(fake_discord: FakeDiscord, caplog: Any):
+    settings = Settings(_env_file=None, discord_token="not-the-token")
+    assert await app.main(settings, load_knowledge()) == 2
+    [record] = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert "DISCORD_TOKEN が正しくありません" in record.getMessage()
+    assert record.exc_info is None
