@@ -12,8 +12,8 @@ from typing import Any
 
 import discord
 
-from bot.formatting.text import RANK_LABEL, footer, percent, scope_title
-from knowledge.amounts import amount_text, decimal_thousand_yen, thousand_yen
+from bot.formatting import phrases
+from knowledge.amounts import amount_text, thousand_yen
 from knowledge.answers import (
     AboutAnswer,
     Answer,
@@ -58,7 +58,7 @@ def _group_field(group: Group, whole: int) -> tuple[str, str]:
     return (
         group.full_name,
         f"{amount_text(group.total_thousand_yen)}\n"
-        f"構成比 {percent(group.total_thousand_yen, whole)} ・ 施策 {group.count}件",
+        f"構成比 {phrases.percent(group.total_thousand_yen, whole)} ・ 施策 {group.count}件",
     )
 
 
@@ -80,27 +80,18 @@ def _pages(
     return pages
 
 
+def _strong(text: str) -> str:
+    return f"**{text}**"
+
+
 def _total(answer: TotalAnswer) -> list[discord.Embed]:
-    title = f"{scope_title(answer.scope)}の予算合計"
+    title = f"{phrases.scope_title(answer.scope)}の予算合計"
     if answer.scope.kind == "keyword" and not answer.count:
-        return [
-            discord.Embed(
-                title=title,
-                description=f"{scope_title(answer.scope)}は見つかりませんでした。\n"
-                "`/search` で近い言葉を探せます。",
-                colour=GREY,
-            )
-        ]
+        text = f"{phrases.no_keyword_match(answer)}\n`/search` で近い言葉を探せます。"
+        return [discord.Embed(title=title, description=text, colour=GREY)]
     lines = [f"## {amount_text(answer.total_thousand_yen)}", f"施策 {answer.count}件"]
-    if (
-        answer.count > 1
-        and answer.mean_thousand_yen is not None
-        and answer.median_thousand_yen is not None
-    ):
-        lines[-1] += (
-            f" ・ 平均 {decimal_thousand_yen(answer.mean_thousand_yen)}"
-            f" ・ 中央値 {decimal_thousand_yen(answer.median_thousand_yen)}"
-        )
+    if statistics := phrases.statistics(answer):
+        lines[-1] += f" ・ {statistics}"
     if answer.scope.kind == "keyword":
         lines.append("合計した施策:")
         fields = [_measure_field(row) for row in answer.results]
@@ -111,38 +102,30 @@ def _total(answer: TotalAnswer) -> list[discord.Embed]:
 
 
 def _list(answer: ListAnswer) -> list[discord.Embed]:
-    title = f"{scope_title(answer.scope)}の施策一覧"
+    title = f"{phrases.scope_title(answer.scope)}の施策一覧"
     description = f"施策 {answer.count}件 ・ 合計 **{amount_text(answer.total_thousand_yen)}**"
     return _pages(title, description, BLUE, [_measure_field(row) for row in answer.results])
 
 
 def _search(answer: SearchAnswer) -> list[discord.Embed]:
     if not answer.results:
-        text = f"「{answer.query}」に一致する施策は見つかりませんでした。"
-        if answer.suggestions:
-            text += f"\n地域名なら: {'、'.join(answer.suggestions)}（`/list` で一覧できます）"
-        else:
-            text += "\n別の言葉（例: エゾシカ、ニシン、観光）や地域名で試してください。"
+        text = "\n".join(phrases.search_empty(answer, "/list"))
         return [discord.Embed(title="検索結果なし", description=text, colour=GREY)]
     description = f"{answer.count}件"
     if answer.total_thousand_yen:
         description += f" ・ 合計 **{amount_text(answer.total_thousand_yen)}**"
-    if answer.suggestions:
-        description += f"\n※ 地域「{answer.suggestions[0]}」の施策は `/list` で一覧できます。"
+    if hint := phrases.region_hint(answer, "/list"):
+        description += f"\n{hint}"
     fields = []
     for rank, row in enumerate(answer.results, start=1):
         name, value = _measure_field(row, rank=rank)
         if isinstance(row, Hit) and row.matched == "description":
             value += f"\n> {row.description}"
         fields.append((name, value))
-    return _pages(f"「{answer.query}」の検索結果", description, GREEN, fields)
+    return _pages(phrases.search_title(answer), description, GREEN, fields)
 
 
 def _rank(answer: RankAnswer) -> list[discord.Embed]:
-    direction = "大きい" if answer.order == "largest" else "小さい"
-    within = "" if answer.scope.kind == "all" else f"{answer.scope.full_name}で"
-    shown = len(answer.results) or len(answer.groups)
-    title = f"{within}予算が{direction}{RANK_LABEL[answer.by]} 上位{shown}件"
     if answer.by == "measure":
         lines = [
             f"{i}. **{thousand_yen(r.budget_thousand_yen)}** 【{r.measure}】 {r.subprefecture}"
@@ -153,76 +136,44 @@ def _rank(answer: RankAnswer) -> list[discord.Embed]:
             f"{i}. **{thousand_yen(g.total_thousand_yen)}** {g.full_name}（施策 {g.count}件）"
             for i, g in enumerate(answer.groups, start=1)
         ]
-    pages = []
-    for chunk in _chunks(lines, RANK_PAGE_SIZE):
-        text = "\n".join(chunk)
-        if answer.tied_beyond:
-            text += f"\n※ 最後と同額のものがほかに{answer.tied_beyond}件あります。"
-        pages.append(discord.Embed(title=title, description=text, colour=GOLD))
-    return pages
+    note = phrases.tie_note(answer)
+    return [
+        discord.Embed(
+            title=phrases.rank_title(answer),
+            description="\n".join([*chunk, *([note] if note else [])]),
+            colour=GOLD,
+        )
+        for chunk in _chunks(lines, RANK_PAGE_SIZE)
+    ]
 
 
 def _compare(answer: CompareAnswer) -> list[discord.Embed]:
-    embed = discord.Embed(
-        title=f"比較: {' と '.join(g.full_name for g in answer.groups)}", colour=PURPLE
-    )
+    embed = discord.Embed(title=phrases.compare_title(answer), colour=PURPLE)
     for group in answer.groups:
-        embed.add_field(
-            name=group.full_name,
-            value=f"**{amount_text(group.total_thousand_yen)}**\n施策 {group.count}件",
-            inline=True,
-        )
-    if answer.difference_thousand_yen is not None:
-        first, second = answer.groups[0], answer.groups[1]
-        diff = answer.difference_thousand_yen
-        if diff == 0:
-            embed.add_field(name="差額", value="なし（同額）", inline=False)
-        else:
-            more, less = (first, second) if diff > 0 else (second, first)
-            value = f"{more.full_name}が **{amount_text(abs(diff))}** 多い"
-            if less.total_thousand_yen:
-                value += f"（約{more.total_thousand_yen / less.total_thousand_yen:.2f}倍）"
-            embed.add_field(name="差額", value=value, inline=False)
+        value = f"**{amount_text(group.total_thousand_yen)}**\n施策 {group.count}件"
+        embed.add_field(name=group.full_name, value=value, inline=True)
+    for label, sentence in phrases.compare_verdict(answer, _strong):
+        embed.add_field(name=label, value=sentence, inline=False)
     return [embed]
 
 
 def _about(answer: AboutAnswer) -> list[discord.Embed]:
-    year = (
-        f"{answer.fiscal_year}（{answer.fiscal_year_western}年度）予算"
-        if answer.fiscal_year
-        else "予算"
-    )
-    lines = [
-        f"{year} ・ 単位 {answer.unit}",
-        f"連携地域 {answer.areas} ・ 振興局 {answer.subprefectures} ・ "
-        f"プロジェクト {answer.project_entries}件（{answer.distinct_projects}種類） ・ "
-        f"施策 {answer.measures}件",
-        f"予算総額 **{amount_text(answer.total_thousand_yen)}**",
-    ]
-    if answer.declared_projects:
-        lines.append(
-            "※ 表は主なプロジェクトと施策の抜粋です"
-            f"（本文では地域プロジェクトは全{answer.declared_projects}件）。"
-        )
+    lines = [*phrases.about_lines(answer, _strong), phrases.about_note(answer)]
     embed = discord.Embed(title=answer.title, description="\n".join(lines), colour=GREY)
     for group in answer.groups:
         name, value = _group_field(group, answer.total_thousand_yen)
         embed.add_field(name=name, value=value, inline=True)
-    embed.set_footer(text=f"ファイル: {answer.source}")
     return [embed]
 
 
 def _help(answer: HelpAnswer) -> list[discord.Embed]:
     lines = [answer.message] if answer.message else []
-    lines += [
-        "こんなふうに聞いてください（ボットへのメンションでも質問できます）:",
-        *(f"・{example}" for example in answer.examples),
-    ]
+    lines += [phrases.HELP_LEAD, *(f"・{example}" for example in answer.examples)]
+    lines.append("ボットにメンションして質問することもできます。")
     embed = discord.Embed(title="使い方", description="\n".join(lines), colour=GREY)
     for command in answer.commands:
-        embed.add_field(
-            name=f"/{command.ja_name}（/{command.name}）", value=command.description, inline=False
-        )
+        name = f"/{command.ja_name}（/{command.name}）"
+        embed.add_field(name=name, value=command.description, inline=False)
     return [embed]
 
 
@@ -247,7 +198,7 @@ def embed_pages(answer: Answer, source: Source) -> list[discord.Embed]:
     """The answer as one or more embed pages, each with the source and its page number."""
     pages = _BUILDERS[type(answer)](answer)
     for number, page in enumerate(pages, start=1):
-        parts = [] if isinstance(answer, _NO_SOURCE) else [footer(source)]
+        parts = [] if isinstance(answer, _NO_SOURCE) else [phrases.footer(source)]
         if len(pages) > 1:
             parts.append(f"{number}/{len(pages)}ページ")
         if parts:

@@ -111,10 +111,9 @@ def test_compare_embed_has_the_difference():
         difference_thousand_yen=-17617,
     )
     [page] = embed_pages(answer, SOURCE)
-    difference = page.fields[-1]
-    assert difference.name == "差額"
-    assert difference.value is not None
-    assert "石狩振興局が **17,617千円（約1,762万円）** 多い" in difference.value
+    verdict = {field.name: field.value for field in page.fields[2:]}
+    assert verdict["差額"] == "石狩振興局が **17,617千円（約1,762万円）** 多い"
+    assert verdict["倍率"] == f"石狩振興局は空知総合振興局の約{24232 / 6615:.2f}倍"
 
 
 def test_error_embed_is_just_the_message():

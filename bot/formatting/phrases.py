@@ -1,0 +1,160 @@
+"""The Japanese sentences every reply shares, whether it is drawn as text or as an embed.
+
+Both formatters take their titles, notes and verdicts from here, so a reply reads the same in
+the console, on the command line and in Discord.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from knowledge.amounts import amount_text, decimal_thousand_yen, thousand_yen
+from knowledge.answers import (
+    AboutAnswer,
+    CompareAnswer,
+    RankAnswer,
+    Scope,
+    SearchAnswer,
+    Source,
+    TotalAnswer,
+)
+
+GROUP_LABEL = {"area": "連携地域", "subprefecture": "振興局", "project": "プロジェクト"}
+RANK_LABEL = {"measure": "施策", "subprefecture": "振興局", "area": "連携地域"}
+TRY_OTHER_WORDS = "別の言葉（例: エゾシカ、ニシン、観光）や地域名で試してください。"
+
+Emphasis = Callable[[str], str]
+
+
+def plain(text: str) -> str:
+    return text
+
+
+def footer(source: Source) -> str:
+    year = f"{source.fiscal_year}予算・" if source.fiscal_year else ""
+    return f"出典: {source.title}（{year}単位 {source.unit}）"
+
+
+def scope_title(scope: Scope) -> str:
+    """空知総合振興局（道央広域連携地域）, 「エゾシカ」に一致する施策, ..."""
+    if scope.kind == "keyword":
+        return f"{scope.full_name}に一致する施策"
+    if scope.kind == "project":
+        return f"「{scope.full_name}」"
+    if scope.area:
+        return f"{scope.full_name}（{scope.area}）"
+    return scope.full_name
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{part / whole * 100:.1f}%" if whole else "-"
+
+
+def no_keyword_match(answer: TotalAnswer) -> str:
+    return f"{scope_title(answer.scope)}は見つかりませんでした。"
+
+
+def statistics(answer: TotalAnswer) -> str | None:
+    """平均 … ・ 中央値 …, for totals over more than one measure."""
+    if answer.count < 2 or answer.mean_thousand_yen is None or answer.median_thousand_yen is None:
+        return None
+    mean = decimal_thousand_yen(answer.mean_thousand_yen)
+    return f"平均 {mean} ・ 中央値 {decimal_thousand_yen(answer.median_thousand_yen)}"
+
+
+def search_title(answer: SearchAnswer) -> str:
+    return f"「{answer.query}」の検索結果"
+
+
+def search_empty(answer: SearchAnswer, list_command: str) -> list[str]:
+    """Nothing matched: say so, and point at a region list when the query names a region."""
+    lines = [f"「{answer.query}」に一致する施策は見つかりませんでした。"]
+    if answer.suggestions:
+        names = "、".join(answer.suggestions)
+        lines.append(f"地域名なら: {names}（例: {list_command} {answer.suggestions[0]}）")
+    else:
+        lines.append(TRY_OTHER_WORDS)
+    return lines
+
+
+def region_hint(answer: SearchAnswer, list_command: str) -> str | None:
+    """A search that is also a region's name: where that region's whole list is."""
+    if not answer.suggestions:
+        return None
+    return (
+        f"※ 地域「{answer.suggestions[0]}」の施策は {list_command} {answer.query} で一覧できます。"
+    )
+
+
+def rank_title(answer: RankAnswer) -> str:
+    direction = "大きい" if answer.order == "largest" else "小さい"
+    shown = len(answer.results) or len(answer.groups)
+    within = "" if answer.scope.kind == "all" else f"{answer.scope.full_name}で"
+    title = f"{within}予算が{direction}{RANK_LABEL[answer.by]} 上位{shown}件"
+    if answer.n > answer.available:
+        title += f"（全{answer.available}件）"
+    return title
+
+
+def tie_note(answer: RankAnswer) -> str | None:
+    """The cut at n went through a tie: say how many more share the last amount."""
+    if not answer.tied_beyond:
+        return None
+    last = (
+        answer.results[-1].budget_thousand_yen
+        if answer.results
+        else answer.groups[-1].total_thousand_yen
+    )
+    label = RANK_LABEL[answer.by]
+    return f"※ {thousand_yen(last)}の{label}はほかに{answer.tied_beyond}件あります（同額）。"
+
+
+def compare_title(answer: CompareAnswer) -> str:
+    return f"比較: {' と '.join(g.full_name for g in answer.groups)}"
+
+
+def compare_verdict(answer: CompareAnswer, strong: Emphasis = plain) -> list[tuple[str, str]]:
+    """(label, sentence) pairs: the difference and ratio of two regions, or the largest of more."""
+    if answer.difference_thousand_yen is None:
+        largest = max(answer.groups, key=lambda g: g.total_thousand_yen)
+        return [("最大", largest.full_name)]
+    first, second = answer.groups[0], answer.groups[1]
+    difference = answer.difference_thousand_yen
+    if difference == 0:
+        return [("差額", "なし（同額）")]
+    more, less = (first, second) if difference > 0 else (second, first)
+    verdict = [("差額", f"{more.full_name}が {strong(amount_text(abs(difference)))} 多い")]
+    if less.total_thousand_yen:
+        ratio = more.total_thousand_yen / less.total_thousand_yen
+        verdict.append(("倍率", f"{more.full_name}は{less.full_name}の約{ratio:.2f}倍"))
+    return verdict
+
+
+def about_lines(answer: AboutAnswer, strong: Emphasis = plain) -> list[str]:
+    """Year and unit, counts, grand total."""
+    year = (
+        f"{answer.fiscal_year}（{answer.fiscal_year_western}年度）予算"
+        if answer.fiscal_year
+        else "予算"
+    )
+    return [
+        f"{year} ・ 単位 {answer.unit} ・ ファイル {answer.source}",
+        f"連携地域 {answer.areas} ・ 振興局 {answer.subprefectures} ・ "
+        f"プロジェクト {answer.project_entries}件（{answer.distinct_projects}種類） ・ "
+        f"施策 {answer.measures}件",
+        f"予算総額 {strong(amount_text(answer.total_thousand_yen))}",
+    ]
+
+
+def about_note(answer: AboutAnswer) -> str:
+    """The table lists the main projects only; the preamble's own count says how many there are."""
+    note = "※ 表は主なプロジェクトと施策の抜粋です"
+    if answer.declared_projects:
+        note += (
+            f"（本文によると地域プロジェクトは全{answer.declared_projects}件。"
+            f"表のプロジェクトは{answer.project_entries}件）"
+        )
+    return note + "。"
+
+
+HELP_LEAD = "こんなふうに聞いてください:"
