@@ -84,4 +84,4 @@ def main(settings: Settings, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -
     except KnowledgeError as exc:
         stderr.write(f"{exc}\n")
         return 3
-    return run_console(knowledge, stdin=stdin, stdout=stdout, interactive=stdin.isatty())
+    return run_console(knowledge.prepare(), stdin=stdin, stdout=stdout, interactive=stdin.isatty())

@@ -45,11 +45,25 @@ class Group(_Model):
     share: float = Field(description="Share of the grand total, 0..1")
 
 
+class Highlight(_Model):
+    """Where a query word matched: a span of the original text of one field (end exclusive)."""
+
+    field: Literal["measure", "project", "description"]
+    start: int
+    end: int
+
+
 class Hit(MeasureRow):
     """A measure found by a search, with how well and where it matched."""
 
     score: float
     matched: Literal["measure", "project", "description"]
+    channel: Literal["surface", "reading", "romaji", "typo", "region"] = Field(
+        default="surface",
+        description="How the first word matched: as typed, through a reading, romaji, a typo, "
+        "or because the query named the measure's region",
+    )
+    highlights: list[Highlight] = Field(default_factory=list)
 
 
 class Answer(_Model):
@@ -88,6 +102,12 @@ class SearchAnswer(Answer):
     results: list[MeasureRow | Hit] = Field(default_factory=list)
     count: int
     suggestions: list[str] = Field(default_factory=list)
+    confidence: Literal["sure", "maybe", "none"] = Field(
+        default="sure",
+        description="sure: the answer; maybe: candidates (もしかして); none: nothing matched",
+    )
+    terms: list[str] = Field(default_factory=list, description="The content words searched for")
+    region: Scope | None = Field(default=None, description="The region the query named, if any")
 
 
 class RankAnswer(Answer):

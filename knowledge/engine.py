@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -18,6 +19,7 @@ from knowledge.answers import (
     Group,
     GroupKind,
     HelpAnswer,
+    Hit,
     ListAnswer,
     RankAnswer,
     RankBy,
@@ -35,10 +37,14 @@ from knowledge.errors import (
 from knowledge.models import Dataset, MeasureRow
 from knowledge.normalize import fold
 from knowledge.parser import load_dataset
+from knowledge.reading import Reader
 from knowledge.regions import Region, RegionResolver
-from knowledge.search import STRONG_CUTOFF, SearchIndex
+from knowledge.search import SearchIndex, SearchResult
+from knowledge.words import content_words
 
 DEFAULT_TOP = 5
+SUGGEST_REGION_CUTOFF = 60.0
+"""A search that found nothing suggests only regions this close to what was typed."""
 HELP_EXAMPLES = ["空知の予算合計は？", "エゾシカ関連の事業は？", "予算が一番大きい事業は？"]
 
 
@@ -62,7 +68,6 @@ class Knowledge:
         self.dataset = dataset
         self.rows = dataset.rows()
         self.regions = RegionResolver(dataset)
-        self.index = SearchIndex(self.rows)
         self.grand_total = dataset.total_thousand_yen
         self._project_names = list(dict.fromkeys(row.project for row in self.rows))
         self._region_by_name = {
@@ -181,12 +186,8 @@ class Knowledge:
         if keyword is not None:
             if not fold(keyword):
                 raise InvalidQueryError("キーワードを指定してください。")
-            hits = self.index.search(keyword, cutoff=STRONG_CUTOFF)
-            order = {row.line: i for i, row in enumerate(self.rows)}
-            rows = sorted(
-                (MeasureRow(**h.model_dump(include=set(MeasureRow.model_fields))) for h in hits),
-                key=lambda r: order[r.line],
-            )
+            found = {hit.line for hit in self._find(keyword)[0].sure_hits}
+            rows = [row for row in self.rows if row.line in found]
             scope = Scope(kind="keyword", name=keyword.strip(), full_name=f"「{keyword.strip()}」")
             return self._total(scope, rows, "subprefecture")
         resolved = self.resolve_region(region)
@@ -282,22 +283,66 @@ class Knowledge:
             ratio=first / second if two and second else None,
         )
 
+    @cached_property
+    def index(self) -> SearchIndex:
+        """The search index: built on first use, or at start-up through prepare()."""
+        return SearchIndex(self.rows, Reader(self.regions.reading_overrides()))
+
+    def prepare(self) -> Knowledge:
+        """Build every index now, so that the first question is as fast as the rest."""
+        _ = self.index
+        return self
+
+    @staticmethod
+    def _in_region(row: MeasureRow, region: Region) -> bool:
+        return (
+            row.area == region.name if region.kind == "area" else row.subprefecture == region.name
+        )
+
+    def _find(self, query: str) -> tuple[SearchResult, list[str], list[Region]]:
+        """Search the content words of a query; region names in it narrow the search.
+
+        A query that is only region names (そらち, sorachi) returns those regions' measures.
+        """
+        words = (content_words(query) or " ".join(query.split())).split()
+        regions: list[Region] = []
+        terms: list[str] = []
+        for word in words:
+            region = self.regions.try_resolve(word)
+            if region is not None and region.kind != "all":
+                regions.append(region)
+            else:
+                terms.append(word)
+        if regions and not terms:
+            hits = [
+                Hit(**row.model_dump(), score=100.0, matched="measure", channel="region")
+                for row in self.rows
+                if any(self._in_region(row, region) for region in regions)
+            ]
+            return SearchResult(hits, "sure", hits), [], regions
+        where = (lambda row: any(self._in_region(row, r) for r in regions)) if regions else None
+        return self.index.search(" ".join(terms), where=where), terms, regions
+
     def search(self, query: str, *, limit: int | None = None) -> SearchAnswer:
-        """Measures matching a keyword, best first; suggestions when nothing matched."""
+        """Measures matching a query, best first, in confidence bands (see knowledge.search)."""
         if not fold(query):
             raise InvalidQueryError("検索する言葉を指定してください（例: search エゾシカ）。")
-        hits = self.index.search(query)
-        shown = hits[:limit] if limit else hits
-        region = self.regions.try_resolve(query)
-        suggestions = [region.full_name] if region and region.kind != "all" else []
-        if not hits and not suggestions:
-            suggestions = self.regions.suggest(query)
+        result, terms, regions = self._find(query)
+        suggestions: list[str] = []
+        if result.confidence == "none":
+            content = " ".join(terms) or query
+            close_regions = self.regions.suggest(content, cutoff=SUGGEST_REGION_CUTOFF)
+            suggestions = [*self.index.suggest_words(content), *close_regions][:3]
+        shown = result.hits[:limit] if limit else result.hits
         return SearchAnswer(
             query=query.strip(),
+            terms=terms,
+            region=self._scope(regions[0]) if regions else None,
             results=list(shown),
-            count=len(hits),
-            total_thousand_yen=sum(h.budget_thousand_yen for h in hits if h.score >= STRONG_CUTOFF)
-            if hits
+            count=len(result.hits),
+            confidence=result.confidence,
+            total_thousand_yen=sum(h.budget_thousand_yen for h in result.hits)
+            if result.confidence == "sure"
             else None,
             suggestions=suggestions,
         )

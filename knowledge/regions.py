@@ -32,6 +32,7 @@ _LATIN_SUFFIXES = re.compile(
 )
 _AREA_HINTS = ("連携", "広域")
 _SUGGEST_CUTOFF = 40.0
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 
 class Region(BaseModel):
@@ -91,6 +92,7 @@ class RegionResolver:
         self._keys: dict[str, list[Region]] = {}
         self._surfaces: dict[str, list[Region]] = {}
         self._regions: list[Region] = []
+        self._readings: dict[str, str] = {}
         self.everything = Region(kind="all", name=EVERYTHING_NAME, full_name="北海道全体（全道）")
         for entry in table.get("everything", []):
             self._add(self.everything, entry)
@@ -128,6 +130,16 @@ class RegionResolver:
     def _add(self, region: Region, entry: dict[str, object]) -> None:
         if region.kind != "all":
             self._regions.append(region)
+            kana = entry.get("kana")
+            if isinstance(kana, list) and kana:
+                aliases = entry.get("aliases", [])
+                for name in [
+                    region.name,
+                    entry.get("name"),
+                    *(aliases if isinstance(aliases, list) else []),
+                ]:
+                    if isinstance(name, str) and _KANJI.search(name):
+                        self._readings.setdefault(name, str(kana[0]))
         names = [entry.get("name"), entry.get("official"), region.full_name]
         for field in ("aliases", "kana", "romaji"):
             value = entry.get(field, [])
@@ -138,6 +150,11 @@ class RegionResolver:
             for index, key in ((self._keys, region_key(name)), (self._surfaces, surface_key(name))):
                 if key and region not in index.setdefault(key, []):
                     index[key].append(region)
+
+    def reading_overrides(self) -> dict[str, str]:
+        """Kanji place names and their readings from the table (渡島 -> おしま): a general
+        reader gets them wrong."""
+        return dict(self._readings)
 
     @property
     def regions(self) -> list[Region]:
@@ -161,7 +178,7 @@ class RegionResolver:
         wanted = "area" if area else "subprefecture"
         return next((r for r in candidates if r.kind == wanted), candidates[0])
 
-    def suggest(self, text: str, limit: int = 3) -> list[str]:
+    def suggest(self, text: str, limit: int = 3, *, cutoff: float = _SUGGEST_CUTOFF) -> list[str]:
         """The full names of the regions whose spellings are closest to `text`."""
         key = region_key(text)
         if not key:
@@ -170,7 +187,7 @@ class RegionResolver:
         choices = [k for k in self._keys if k.isascii() == latin]
         found: list[str] = []
         for choice, _score, _ in process.extract(
-            key, choices, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=_SUGGEST_CUTOFF
+            key, choices, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=cutoff
         ):
             for region in sorted(self._keys[choice], key=lambda r: r.kind != "subprefecture"):
                 if region.kind != "all" and region.full_name not in found:

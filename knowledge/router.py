@@ -15,6 +15,7 @@ from knowledge.answers import Answer, RankBy, RankOrder
 from knowledge.engine import DEFAULT_TOP, Knowledge
 from knowledge.normalize import fold
 from knowledge.regions import Region
+from knowledge.words import content_words
 
 HELP_WORDS = set("help ヘルプ へるぷ 使い方 つかいかた ? ？ はじめに".split())
 ABOUT_WORDS = ("このデータ", "データについて", "出典", "about")
@@ -26,40 +27,11 @@ RANK_WORDS = tuple(
 SMALLEST_WORDS = tuple("最小 小さい 少ない 下位 smallest least lowest".split())
 LIST_WORDS = tuple("一覧 全部 すべて 全て りすと 見せて list show".split())
 TOTAL_WORDS = (*"合計 予算 いくら 幾ら 総額 金額 total budget sum".split(), "how much")
-STOP_PHRASES = tuple(
-    "を教えてください を教えて 教えてください 教えて についての について に関する "
-    "ってどれくらい ってどのくらい はいくらですか はいくら っていくら いくら "
-    "ですか ますか でしょうか はありますか ありますか ください 知りたい "
-    "関連の 関連 関係の 関係 の事業 事業 施策 ぷろじぇくと プロジェクト "
-    "予算額 予算 合計 総額 金額 何 なに どれ どんな 検索 探して さがして "
-    "search find for about the measures measure projects project".split()
-)
-_PARTICLES = "(?:は|の|を|が|も|で|に|と|って|や|から|まで)"
-_LEADING_PARTICLES = re.compile(rf"^{_PARTICLES}+(?=[^ぁ-ゖ])")
-_TRAILING_PARTICLES = re.compile(rf"(?<=..){_PARTICLES}+$")
-_ONLY_PARTICLES = re.compile(rf"{_PARTICLES}+|[かよねな]")
-_PUNCTUATION = re.compile(r"[\s、。，．,.!！?？「」『』()（）・:：]+")
 _NUMBER = re.compile(r"\d+")
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
     return any(fold(word) in text for word in words)
-
-
-def keywords_of(regions_removed: str) -> str:
-    """The content words left once cue words, particles and punctuation are taken out.
-
-    Works on the NFKC text, not the kana-folded one, so that a katakana word (ニシン) is not
-    mistaken for particles (に) the way its hiragana fold (にしん) would be.
-    """
-    text = unicodedata.normalize("NFKC", regions_removed).casefold()
-    for phrase in sorted(STOP_PHRASES, key=len, reverse=True):
-        text = text.replace(phrase, " ")
-    words = [
-        _TRAILING_PARTICLES.sub("", _LEADING_PARTICLES.sub("", word))
-        for word in _PUNCTUATION.split(text)
-    ]
-    return " ".join(w for w in words if w and not _ONLY_PARTICLES.fullmatch(w))
 
 
 def _rank_request(text: str) -> tuple[int, RankBy, RankOrder]:
@@ -115,7 +87,7 @@ def ask(knowledge: Knowledge, question: str) -> Answer:
 
 
 def _by_keyword(knowledge: Knowledge, question: str, text: str) -> Answer:
-    keyword = keywords_of(_without_regions(knowledge, question))
+    keyword = content_words(_without_regions(knowledge, question))
     everything = any(m.region.kind == "all" for m in knowledge.regions.find_in(question))
     if not keyword:
         if everything or _has(text, TOTAL_WORDS):

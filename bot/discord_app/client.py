@@ -65,6 +65,7 @@ class BudgetBot(commands.Bot):
         self.tree.error(self.on_app_command_error)
 
     async def setup_hook(self) -> None:
+        await asyncio.to_thread(self.knowledge.prepare)  # indexes now, not at the first question
         await self.tree.set_translator(RegistryTranslator())
         await self.add_cog(SlashCommands(self))
         await self.add_cog(ChatQuestions(self))

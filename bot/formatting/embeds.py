@@ -33,6 +33,8 @@ from knowledge.models import MeasureRow
 PAGE_SIZE = 6
 """Measures per page: enough to scan in a meeting, short enough to read without scrolling."""
 RANK_PAGE_SIZE = 10
+BOLD = ("**", "**", discord.utils.escape_markdown)
+"""Where a search matched, in Discord: 【空知地域**エゾシカ**肉有効活用需要喚起事業】."""
 
 BLUE = discord.Colour.from_rgb(0x1E, 0x6F, 0xD9)
 GREEN = discord.Colour.from_rgb(0x2E, 0x9E, 0x5B)
@@ -40,6 +42,11 @@ GOLD = discord.Colour.from_rgb(0xD9, 0xA4, 0x1E)
 PURPLE = discord.Colour.from_rgb(0x7B, 0x4F, 0xD1)
 GREY = discord.Colour.from_rgb(0x80, 0x86, 0x8F)
 RED = discord.Colour.from_rgb(0xD9, 0x3B, 0x3B)
+
+
+def escape(text: str) -> str:
+    """What people typed, shown as typed (no accidental bold, links or mentions markup)."""
+    return discord.utils.escape_markdown(text)
 
 
 def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
@@ -109,20 +116,24 @@ def _list(answer: ListAnswer) -> list[discord.Embed]:
 
 def _search(answer: SearchAnswer) -> list[discord.Embed]:
     if not answer.results:
-        text = "\n".join(phrases.search_empty(answer, "/list"))
-        return [discord.Embed(title="検索結果なし", description=text, colour=GREY)]
-    description = f"{answer.count}件"
+        text = "\n".join(phrases.search_empty(answer))
+        return [discord.Embed(title="検索結果なし", description=escape(text), colour=GREY)]
+    description = escape(phrases.search_lead(answer))
     if answer.total_thousand_yen:
         description += f" ・ 合計 **{amount_text(answer.total_thousand_yen)}**"
-    if hint := phrases.region_hint(answer, "/list"):
-        description += f"\n{hint}"
     fields = []
     for rank, row in enumerate(answer.results, start=1):
-        name, value = _measure_field(row, rank=rank)
-        if isinstance(row, Hit) and row.matched == "description":
-            value += f"\n> {row.description}"
-        fields.append((name, value))
-    return _pages(phrases.search_title(answer), description, GREEN, fields)
+        hit = row if isinstance(row, Hit) else None
+        name = phrases.marked(row.measure, phrases.spans_in(hit, "measure") if hit else [], *BOLD)
+        project = phrases.marked(
+            row.project, phrases.spans_in(hit, "project") if hit else [], *BOLD
+        )
+        value = f"{amount_text(row.budget_thousand_yen)}\n{row.subprefecture} ・ {project}"
+        if hit is not None and (spans := phrases.spans_in(hit, "description")):
+            value += f"\n> {phrases.snippet(row.description, spans, *BOLD)}"
+        fields.append((f"{rank}. 【{name}】", value))
+    colour = GREEN if answer.confidence == "sure" else GOLD
+    return _pages(escape(phrases.search_title(answer)), description, colour, fields)
 
 
 def _rank(answer: RankAnswer) -> list[discord.Embed]:

@@ -12,6 +12,7 @@ from knowledge.amounts import amount_text, decimal_thousand_yen, thousand_yen
 from knowledge.answers import (
     AboutAnswer,
     CompareAnswer,
+    Hit,
     RankAnswer,
     Scope,
     SearchAnswer,
@@ -66,24 +67,14 @@ def search_title(answer: SearchAnswer) -> str:
     return f"「{answer.query}」の検索結果"
 
 
-def search_empty(answer: SearchAnswer, list_command: str) -> list[str]:
-    """Nothing matched: say so, and point at a region list when the query names a region."""
+def search_empty(answer: SearchAnswer) -> list[str]:
+    """Nothing matched: say so plainly, with close words or regions to try instead."""
     lines = [f"「{answer.query}」に一致する施策は見つかりませんでした。"]
     if answer.suggestions:
-        names = "、".join(answer.suggestions)
-        lines.append(f"地域名なら: {names}（例: {list_command} {answer.suggestions[0]}）")
+        lines.append(f"もしかして: {'、'.join(answer.suggestions)}")
     else:
         lines.append(TRY_OTHER_WORDS)
     return lines
-
-
-def region_hint(answer: SearchAnswer, list_command: str) -> str | None:
-    """A search that is also a region's name: where that region's whole list is."""
-    if not answer.suggestions:
-        return None
-    return (
-        f"※ 地域「{answer.suggestions[0]}」の施策は {list_command} {answer.query} で一覧できます。"
-    )
 
 
 def rank_title(answer: RankAnswer) -> str:
@@ -158,3 +149,53 @@ def about_note(answer: AboutAnswer) -> str:
 
 
 HELP_LEAD = "こんなふうに聞いてください:"
+SNIPPET_CONTEXT = 24
+"""Characters shown on each side of a match inside a long description."""
+
+
+def marked(
+    text: str, spans: list[tuple[int, int]], opening: str, closing: str, escape: Emphasis = plain
+) -> str:
+    """The text with each matched span wrapped (［エゾシカ］ in text, **エゾシカ** in Discord)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    pieces, position = [], 0
+    for start, end in merged:
+        pieces += [escape(text[position:start]), opening, escape(text[start:end]), closing]
+        position = end
+    pieces.append(escape(text[position:]))
+    return "".join(pieces)
+
+
+def spans_in(hit: Hit, field: str) -> list[tuple[int, int]]:
+    return [(h.start, h.end) for h in hit.highlights if h.field == field]
+
+
+def snippet(
+    text: str, spans: list[tuple[int, int]], opening: str, closing: str, escape: Emphasis = plain
+) -> str:
+    """The part of a long text around its first match, marked, with … where it was cut."""
+    if not spans:
+        return escape(text[: 2 * SNIPPET_CONTEXT]) + (
+            "…" if len(text) > 2 * SNIPPET_CONTEXT else ""
+        )
+    start = max(min(s for s, _ in spans) - SNIPPET_CONTEXT, 0)
+    end = min(max(e for _, e in spans) + SNIPPET_CONTEXT, len(text))
+    inside = [
+        (max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and e > start
+    ]
+    body = marked(text[start:end], inside, opening, closing, escape)
+    return ("…" if start else "") + body + ("…" if end < len(text) else "")
+
+
+def search_lead(answer: SearchAnswer) -> str:
+    """The first line of a search reply, by confidence band."""
+    if answer.region is not None and answer.results and not answer.terms:
+        return f"「{answer.query}」は地域名です: {answer.region.full_name}の施策 {answer.count}件"
+    if answer.confidence == "maybe":
+        return f"「{answer.query}」にぴったり一致する施策はありません。もしかして:"
+    return f"{search_title(answer)}: {answer.count}件"

@@ -32,6 +32,8 @@ NAME_CELLS = 48
 """Longest name shown in a column before it is cut with …"""
 SEARCH_SHOWN = 10
 """Search hits shown in text; the JSON carries all of them."""
+MARKS = ("［", "］")
+"""Where a search matched, in plain text: 【空知地域［エゾシカ］肉有効活用需要喚起事業】."""
 
 
 def group_rows(groups: list[Group], whole: int) -> list[str]:
@@ -102,18 +104,21 @@ def _list(answer: ListAnswer) -> list[str]:
 
 def _search(answer: SearchAnswer) -> list[str]:
     if not answer.results:
-        return phrases.search_empty(answer, "list")
-    header = f"{phrases.search_title(answer)}: {answer.count}件"
+        return phrases.search_empty(answer)
+    lead = phrases.search_lead(answer)
     if answer.total_thousand_yen:
-        header += f" ・ 合計 {amount_text(answer.total_thousand_yen)}"
-    lines = [header]
-    if hint := phrases.region_hint(answer, "list"):
-        lines.append(hint)
+        lead += f" ・ 合計 {amount_text(answer.total_thousand_yen)}"
+    lines = [lead]
     for rank, row in enumerate(answer.results[:SEARCH_SHOWN], start=1):
-        lines.append(f"{rank}. {measure_label(row)} {amount_text(row.budget_thousand_yen)}")
-        lines.append(f"   {row.subprefecture} ・ {truncate(row.project, NAME_CELLS)}")
-        if isinstance(row, Hit) and row.matched == "description":
-            lines.append(f"   {truncate(row.description, 2 * NAME_CELLS)}")
+        hit = row if isinstance(row, Hit) else None
+        name = phrases.marked(row.measure, phrases.spans_in(hit, "measure") if hit else [], *MARKS)
+        project = phrases.marked(
+            row.project, phrases.spans_in(hit, "project") if hit else [], *MARKS
+        )
+        lines.append(f"{rank}. 【{name}】 {amount_text(row.budget_thousand_yen)}")
+        lines.append(f"   {row.subprefecture} ・ {project}")
+        if hit is not None and (spans := phrases.spans_in(hit, "description")):
+            lines.append(f"   {phrases.snippet(row.description, spans, *MARKS)}")
     if answer.count > SEARCH_SHOWN:
         lines.append(f"…ほか {answer.count - SEARCH_SHOWN}件")
     return lines

@@ -17,7 +17,7 @@ def test_console_through_the_real_entry_point(run_bot: RunBot):
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert out.count("6,615千円（約662万円）") == 2
-    assert "【空知地域エゾシカ肉有効活用需要喚起事業】" in out
+    assert "【空知地域［エゾシカ］肉有効活用需要喚起事業】" in out  # where the search matched
     assert f"{AREA_TOTALS['道南連携地域']:,}千円" in out
     assert out.rstrip().endswith("終了します。")
 

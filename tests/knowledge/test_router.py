@@ -13,7 +13,8 @@ from knowledge.answers import (
     SearchAnswer,
     TotalAnswer,
 )
-from knowledge.router import ask, keywords_of
+from knowledge.router import ask
+from knowledge.words import content_words
 from tests.source_table import AREA_TOTALS, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS
 
 K = load_knowledge()
@@ -118,5 +119,5 @@ def test_questions_it_cannot_place_get_help(question: str):
         ("ワーケーションに関する施策はありますか", "ワーケーション"),
     ],
 )
-def test_keywords_of_a_question(question: str, keywords: str):
-    assert keywords_of(question) == keywords
+def test_content_words_of_a_question(question: str, keywords: str):
+    assert content_words(question) == keywords

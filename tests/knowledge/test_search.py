@@ -1,57 +1,138 @@
-"""The first fuzzy search: width- and kana-blind, best first."""
+"""Japanese-aware search: the right measure however a teammate writes it.
+
+Expected measures are read off the document's rows (tests/source_table.py), never taken from
+the search's own output.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from knowledge import load_knowledge
+from knowledge.answers import Hit
 from knowledge.errors import InvalidQueryError
-from tests.source_table import ROWS
+from knowledge.eval import evaluate, load_cases
+from tests.source_table import ROWS, Row
 
-K = load_knowledge()
-EZOSHIKA = {r.measure for r in ROWS if "エゾシカ" in r.measure}
+K = load_knowledge().prepare()
 
 
-@pytest.mark.parametrize("query", ["エゾシカ", "えぞしか", "ｴｿﾞｼｶ"])
-def test_both_ezoshika_measures_rank_first(query: str):
-    answer = K.search(query)
-    assert (
-        {r.measure for r in answer.results[:2]}
-        == EZOSHIKA
-        == {
-            "空知地域エゾシカ肉有効活用需要喚起事業",
-            "根室地域産エゾシカ肉「根室ディア」普及促進事業",
-        }
-    )
+def lines_with(word: str) -> list[int]:
+    return [r.line for r in ROWS if word in r.measure]
+
+
+def measure(line: int) -> Row:
+    return next(r for r in ROWS if r.line == line)
+
+
+def first_lines(query: str, n: int) -> list[int]:
+    return [r.line for r in K.search(query).results[:n]]
 
 
 @pytest.mark.parametrize(
-    ("query", "expected"),
+    ("query", "word"),
     [
-        ("ニシン", "ShiriBeshi ニシン利用拡大推進事業"),
-        ("jomon", "JOMON渡島ネクストステージ事業2021"),
-        ("宇宙", "宇宙産業理解促進事業"),
-        ("ワーケーション", "てっぺん宗谷de ポストコロナ観光地づくり推進事業"),
-        ("エゾシガ", "空知地域エゾシカ肉有効活用需要喚起事業"),
+        ("エゾシカ", "エゾシカ"),
+        ("えぞしか", "エゾシカ"),
+        ("ｴｿﾞｼｶ", "エゾシカ"),
+        ("エゾ鹿", "エゾシカ"),
+        ("鹿肉", "エゾシカ"),
+        ("にしん", "ニシン"),
+        ("鰊", "ニシン"),
+        ("鰤", "ブリ"),
+        ("jomon", "JOMON"),
+        ("ワーケーシヨン", "てっぺん宗谷"),  # ワーケーション is in its description
+        ("やまの記憶", "炭鉄港"),  # そらち「炭鉱(やま)の記憶」の推進プロジェクト
+        ("炭鉱の記憶", "炭鉄港"),
+        ("エゾシガ", "エゾシカ"),
+        ("ジオパク", "ジオパーク"),
+        ("うちゅう", "宇宙"),
+        ("uchu", "宇宙"),
     ],
 )
-def test_the_meant_measure_is_among_the_first(query: str, expected: str):
-    assert expected in [r.measure for r in K.search(query).results[:2]]
+def test_every_way_of_writing_finds_the_measure_first(query: str, word: str):
+    expected = lines_with(word)
+    assert sorted(first_lines(query, len(expected))) == expected
 
 
-def test_a_description_match_is_found_and_marked():
-    hit = K.search("ワーケーション").results[0]
-    assert getattr(hit, "matched", None) == "description"
+def test_buri_the_fish_ranks_above_the_buri_inside_iburi():
+    answer = K.search("ブリ")
+    assert answer.results[0].line == lines_with("ブリ")[0]
+    assert {r.subprefecture for r in answer.results[1:]} <= {"胆振"}  # いぶり, further down
 
 
-def test_nothing_matches_nonsense():
-    answer = K.search("qqqzzz")
-    assert (answer.count, answer.results, answer.total_thousand_yen) == (0, [], None)
+def test_one_and_two_kana_queries_are_offered_not_asserted():
+    assert K.search("ブリ").confidence == "maybe"
+    assert K.search("ニシン").confidence == "sure"
 
 
-@pytest.mark.parametrize("query", ["sorachi", "そらち", "十勝", "空知振興局"])
-def test_a_region_typed_as_a_search_is_pointed_out(query: str):
-    assert K.search(query).suggestions[:1] in (["空知総合振興局"], ["十勝総合振興局"])
+def test_a_query_with_no_answer_says_so_instead_of_listing_measures():
+    for query in ("ラーメン", "qqqzzz", "半導体"):
+        answer = K.search(query)
+        assert (answer.confidence, answer.results, answer.total_thousand_yen) == ("none", [], None)
+
+
+def test_no_answer_suggests_a_close_word():
+    answer = K.search("エゾシカカ肉肉")
+    assert answer.confidence in {"maybe", "none"}
+    assert K.search("ﾅﾅｲﾛﾋﾀﾞｶﾞ").results  # a half-width typo still gets candidates
+
+
+def test_typos_are_candidates_not_answers():
+    answer = K.search("エゾシガ")
+    assert answer.confidence == "maybe"
+    assert {r.line for r in answer.results[:2]} == set(lines_with("エゾシカ"))
+
+
+def test_surface_matches_beat_reading_matches():
+    typed = K.search("ニシン").results[0]
+    read = K.search("鰊").results[0]
+    assert isinstance(typed, Hit)
+    assert isinstance(read, Hit)
+    assert (typed.channel, read.channel) == ("surface", "reading")
+    assert typed.score > read.score
+
+
+def test_measure_names_beat_descriptions():
+    found = [r.line for r in K.search("人材").results]
+    in_name = [r.line for r in ROWS if "人材" in r.measure]
+    assert len(found) > len(in_name)  # descriptions mention 人材 too
+    assert sorted(found[: len(in_name)]) == in_name
+
+
+def test_several_words_combine():
+    assert first_lines("ニシン 加工", 1) == lines_with("ニシン")
+    assert [r.line for r in K.search("エゾシカ 根室").results] == [
+        r.line for r in ROWS if "エゾシカ" in r.measure and r.subprefecture == "根室"
+    ]
+
+
+def test_a_whole_question_is_reduced_to_its_content_words():
+    answer = K.search("エゾシカ関連の事業は？")
+    assert answer.terms == ["エゾシカ"]
+    assert sorted(r.line for r in answer.results) == lines_with("エゾシカ")
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("sorachi", "空知"), ("そらち", "空知"), ("十勝", "十勝"), ("空知振興局", "空知")],
+)
+def test_a_region_typed_as_a_search_returns_its_measures(query: str, name: str):
+    answer = K.search(query)
+    assert answer.region is not None
+    assert answer.region.name == name
+    assert [r.line for r in answer.results] == [r.line for r in ROWS if r.subprefecture == name]
+
+
+def test_highlights_mark_the_match_also_through_a_reading():
+    hit = K.search("鹿肉").results[0]
+    assert isinstance(hit, Hit)
+    [highlight] = hit.highlights
+    assert highlight.field == "measure"
+    assert hit.measure[highlight.start : highlight.end] == "エゾシカ肉"
+    variant = K.search("やまの記憶").results[0]
+    assert isinstance(variant, Hit)
+    assert ["".join(variant.project[h.start : h.end] for h in variant.highlights)] == ["やまの記憶"]
 
 
 def test_an_empty_query_is_refused():
@@ -59,6 +140,19 @@ def test_an_empty_query_is_refused():
         K.search("  ")
 
 
-def test_the_strong_hits_total_is_their_sum():
+def test_the_sure_hits_total_is_their_sum():
     answer = K.search("エゾシカ")
-    assert answer.total_thousand_yen == sum(r.budget for r in ROWS if r.measure in EZOSHIKA)
+    assert answer.total_thousand_yen == sum(r.budget for r in ROWS if "エゾシカ" in r.measure)
+
+
+def test_a_very_long_query_is_answered():
+    assert K.search("エゾシカ " * 10_000).confidence in {"sure", "maybe", "none"}
+
+
+def test_recall_on_the_evaluation_set_stays_at_the_level_reached():
+    """Measured with `python -m knowledge.eval`: recall@1 1.000, recall@3 1.000, no-answer 1.000."""
+    report = evaluate(K, load_cases())
+    assert report.cases >= 80
+    assert report.recall_at_3 == 1.0, report.misses
+    assert report.recall_at_1 >= 0.99, report.misses
+    assert report.no_answer_right == 1.0, report.misses

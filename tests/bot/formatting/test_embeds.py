@@ -8,6 +8,8 @@ from knowledge.answers import (
     CompareAnswer,
     ErrorAnswer,
     Group,
+    Highlight,
+    Hit,
     ListAnswer,
     Scope,
     SearchAnswer,
@@ -132,3 +134,14 @@ def test_data_that_is_too_long_still_fits_after_fitting():
     answer = ListAnswer(scope=SORACHI, total_thousand_yen=300, count=3, results=rows)
     for page in embed_pages(answer, SOURCE):
         assert within_limits(limits.fit_embed(page))
+
+
+def test_search_embed_bolds_the_match_and_escapes_markdown_in_the_data():
+    hit = Hit(
+        **row(1).model_dump() | {"measure": "空知*エゾシカ*肉"},
+        score=100.0,
+        matched="measure",
+        highlights=[Highlight(field="measure", start=3, end=7)],
+    )
+    [page] = embed_pages(SearchAnswer(query="エゾシカ", count=1, results=[hit]), SOURCE)
+    assert page.fields[0].name == "1. 【空知\\***エゾシカ**\\*肉】"

@@ -8,6 +8,8 @@ from knowledge.answers import (
     CompareAnswer,
     ErrorAnswer,
     Group,
+    Highlight,
+    Hit,
     RankAnswer,
     Scope,
     SearchAnswer,
@@ -120,3 +122,46 @@ def test_search_without_hits():
 
 def test_error_reply_is_just_the_message():
     assert render_text(ErrorAnswer(error="x", message="だめです"), SOURCE) == "だめです"
+
+
+def hit(measure: str, spans: list[tuple[str, int, int]]) -> Hit:
+    return Hit(
+        area="道央広域連携地域",
+        subprefecture="空知",
+        project="Pプロジェクト",
+        measure=measure,
+        description="エゾシカ肉を使う長い説明" * 5,
+        budget_thousand_yen=900,
+        line=13,
+        score=100.0,
+        matched="measure",
+        highlights=[Highlight(field=f, start=s, end=e) for f, s, e in spans],
+    )
+
+
+def test_search_reply_marks_where_each_hit_matched():
+    answer = SearchAnswer(
+        query="えぞしか",
+        count=1,
+        results=[hit("空知地域エゾシカ肉事業", [("measure", 4, 8), ("description", 0, 4)])],
+    )
+    text = render_text(answer, SOURCE)
+    assert "1. 【空知地域［エゾシカ］肉事業】 900千円（90万円）" in text
+    assert "［エゾシカ］肉を使う長い説明" in text
+
+
+def test_maybe_band_offers_candidates():
+    answer = SearchAnswer(
+        query="エゾシガ",
+        count=1,
+        confidence="maybe",
+        results=[hit("空知地域エゾシカ肉事業", [("measure", 4, 8)])],
+    )
+    assert render_text(answer, SOURCE).startswith(
+        "「エゾシガ」にぴったり一致する施策はありません。もしかして:"
+    )
+
+
+def test_no_answer_suggests_words():
+    answer = SearchAnswer(query="エゾシカカ", count=0, confidence="none", suggestions=["エゾシカ"])
+    assert "もしかして: エゾシカ" in render_text(answer, SOURCE)
