@@ -14,6 +14,7 @@ from bot.cli import UsageError, answer, arguments_from, build_parser, render
 from bot.commands import find_command
 from bot.settings import Settings
 from knowledge.amounts import amount_text
+from knowledge.answers import Answer, Choice, ClarifyAnswer
 from knowledge.engine import Knowledge, load_knowledge
 from knowledge.errors import KnowledgeError
 from knowledge.router import ask
@@ -34,18 +35,39 @@ def banner(knowledge: Knowledge) -> str:
     )
 
 
+class Session:
+    """One console conversation: remembers the last choices offered, so typing 1 picks one."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.choices: list[Choice] = []
+
+    def reply(self, line: str) -> str:
+        number = unicodedata.normalize("NFKC", line).strip()
+        if number.isdigit() and 1 <= int(number) <= len(self.choices):
+            line = self.choices[int(number) - 1].question
+        text, answered = reply_and_answer(self.knowledge, line)
+        self.choices = answered.choices if isinstance(answered, ClarifyAnswer) else []
+        return text
+
+
 def reply(knowledge: Knowledge, line: str) -> str:
     """The reply to a console line: a registry command when it starts with one, else a question."""
+    return reply_and_answer(knowledge, line)[0]
+
+
+def reply_and_answer(knowledge: Knowledge, line: str) -> tuple[str, Answer | None]:
     words = line.split()
     command = find_command(unicodedata.normalize("NFKC", words[0]).casefold()) if words else None
     if command is None:
-        return render(ask(knowledge, line), knowledge, as_json=False)
+        answered = ask(knowledge, line)
+        return render(answered, knowledge, as_json=False), answered
     try:
         namespace = build_parser().parse_args([command.name, *words[1:]])
     except UsageError as exc:
-        return f"{exc}\n使い方: {command.usage}"
+        return f"{exc}\n使い方: {command.usage}", None
     result = answer(knowledge, command, arguments_from(command, namespace), line)
-    return render(result, knowledge, as_json=namespace.json)
+    return render(result, knowledge, as_json=namespace.json), result
 
 
 def _read(stdin: TextIO, stdout: TextIO, *, interactive: bool) -> Iterator[str]:
@@ -67,12 +89,13 @@ def _read(stdin: TextIO, stdout: TextIO, *, interactive: bool) -> Iterator[str]:
 
 def run_console(knowledge: Knowledge, *, stdin: TextIO, stdout: TextIO, interactive: bool) -> int:
     stdout.write(banner(knowledge) + "\n\n")
+    session = Session(knowledge)
     for line in _read(stdin, stdout, interactive=interactive):
         if not line:
             continue
         if line.casefold() in QUIT_WORDS:
             break
-        stdout.write(reply(knowledge, line) + "\n\n")
+        stdout.write(session.reply(line) + "\n\n")
         stdout.flush()
     stdout.write("終了します。\n")
     return 0

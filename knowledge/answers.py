@@ -66,9 +66,43 @@ class Hit(MeasureRow):
     highlights: list[Highlight] = Field(default_factory=list)
 
 
+Intent = Literal[
+    "total",
+    "breakdown",
+    "list",
+    "count",
+    "rank",
+    "compare",
+    "average",
+    "median",
+    "search",
+    "about",
+    "help",
+]
+
+
+class Understanding(_Model):
+    """What a question asks, as the bot understood it (shown with the answer)."""
+
+    intent: Intent
+    regions: list[Scope] = Field(default_factory=list)
+    keyword: str | None = None
+    project: str | None = None
+    n: int | None = None
+    by: RankBy | None = None
+    order: RankOrder | None = None
+    project_candidates: list[str] = Field(
+        default_factory=list, description="Projects the question could mean, when not one"
+    )
+    summary: str = Field(description="What was understood, for the reply: 対象: … ・ 集計: …")
+
+
 class Answer(_Model):
     kind: str
     question: str | None = Field(default=None, description="The question, for answers to ask")
+    understood: Understanding | None = Field(
+        default=None, description="How a question was understood (answers to ask)"
+    )
     total_thousand_yen: int | None = None
     results: list[MeasureRow] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
@@ -171,6 +205,35 @@ class HelpAnswer(Answer):
     commands: list[CommandHelp] = Field(default_factory=list)
 
 
+class StatsAnswer(Answer):
+    """How many measures a scope has, and their mean and median budget."""
+
+    kind: Literal["stats"] = "stats"
+    focus: Literal["count", "average", "median"]
+    scope: Scope
+    total_thousand_yen: int
+    count: int
+    mean_thousand_yen: float | None
+    median_thousand_yen: float | None
+    smallest_thousand_yen: int | None
+    largest_thousand_yen: int | None
+
+
+class Choice(_Model):
+    """One way to read an unclear question: a label, and the clear question it stands for."""
+
+    label: str
+    question: str
+
+
+class ClarifyAnswer(Answer):
+    """An unclear question: the closest readings offered as choices, never a guess."""
+
+    kind: Literal["clarify"] = "clarify"
+    message: str
+    choices: list[Choice]
+
+
 class ErrorAnswer(Answer):
     """A request that could not be answered, with what to do instead."""
 
@@ -198,6 +261,8 @@ AnyAnswer = Annotated[
     | CompareAnswer
     | AboutAnswer
     | HelpAnswer
+    | StatsAnswer
+    | ClarifyAnswer
     | ErrorAnswer,
     Field(discriminator="kind"),
 ]

@@ -10,6 +10,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
@@ -27,6 +28,7 @@ from knowledge.answers import (
     Scope,
     SearchAnswer,
     Source,
+    StatsAnswer,
     TotalAnswer,
 )
 from knowledge.errors import (
@@ -69,7 +71,7 @@ class Knowledge:
         self.rows = dataset.rows()
         self.regions = RegionResolver(dataset)
         self.grand_total = dataset.total_thousand_yen
-        self._project_names = list(dict.fromkeys(row.project for row in self.rows))
+        self.project_names = list(dict.fromkeys(row.project for row in self.rows))
         self._region_by_name = {
             r.name: r for r in self.regions.regions if r.kind == "subprefecture"
         }
@@ -140,17 +142,17 @@ class Knowledge:
         wanted = fold(text).strip("「」 ")
         if not wanted:
             raise InvalidQueryError("プロジェクト名を指定してください。")
-        exact = [name for name in self._project_names if fold(name) == wanted]
+        exact = [name for name in self.project_names if fold(name) == wanted]
         if exact:
             return exact[0]
-        partial = [name for name in self._project_names if wanted in fold(name)]
+        partial = [name for name in self.project_names if wanted in fold(name)]
         if len(partial) == 1:
             return partial[0]
         if partial:
             raise AmbiguousProjectError(text, partial)
         close = process.extract(
             wanted,
-            {name: fold(name) for name in self._project_names},
+            {name: fold(name) for name in self.project_names},
             scorer=fuzz.partial_ratio,
             limit=3,
             score_cutoff=60,
@@ -159,7 +161,40 @@ class Knowledge:
 
     # -- queries --------------------------------------------------------------------------
 
-    def _total(self, scope: Scope, rows: list[MeasureRow], breakdown: GroupKind) -> TotalAnswer:
+    def _selection(
+        self, region: str | None, project: str | None, keyword: str | None
+    ) -> tuple[Scope, list[MeasureRow], GroupKind]:
+        """The measures a total or a statistic is over, what to call them and how to break them
+        down: everything, a region, a project across its 振興局, or a keyword's sure matches
+        (within a region when one is given too)."""
+        if project is not None and (region is not None or keyword is not None):
+            raise InvalidQueryError("プロジェクトは地域やキーワードと一緒には指定できません。")
+        if project is not None:
+            name = self.resolve_project(project)
+            rows = [row for row in self.rows if row.project == name]
+            return Scope(kind="project", name=name, full_name=name), rows, "subprefecture"
+        if keyword is not None:
+            if not fold(keyword):
+                raise InvalidQueryError("キーワードを指定してください。")
+            within = self.resolve_region(region) if region is not None else None
+            query = f"{keyword} {within.full_name}" if within and within.kind != "all" else keyword
+            found = {hit.line for hit in self._find(query)[0].sure_hits}
+            rows = [row for row in self.rows if row.line in found]
+            word = keyword.strip()
+            place = f"{within.full_name}の" if within and within.kind != "all" else ""
+            return (
+                Scope(kind="keyword", name=word, full_name=f"{place}「{word}」"),
+                rows,
+                "subprefecture",
+            )
+        resolved = self.resolve_region(region)
+        return self._scope(resolved), self._rows_in(resolved), self._breakdown_kind(resolved.kind)
+
+    def total(
+        self, region: str | None = None, *, project: str | None = None, keyword: str | None = None
+    ) -> TotalAnswer:
+        """Total of everything, a region, a project (across its 振興局) or a keyword's measures."""
+        scope, rows, breakdown = self._selection(region, project, keyword)
         budgets = [row.budget_thousand_yen for row in rows]
         return TotalAnswer(
             scope=scope,
@@ -171,28 +206,28 @@ class Knowledge:
             results=rows,
         )
 
-    def total(
-        self, region: str | None = None, *, project: str | None = None, keyword: str | None = None
-    ) -> TotalAnswer:
-        """Total of everything, a region, a project (across its 振興局) or a keyword's measures."""
-        if sum(x is not None for x in (region, project, keyword)) > 1:
-            raise InvalidQueryError("地域・プロジェクト・キーワードのどれか1つを指定してください。")
-        if project is not None:
-            name = self.resolve_project(project)
-            rows = [row for row in self.rows if row.project == name]
-            return self._total(
-                Scope(kind="project", name=name, full_name=name), rows, "subprefecture"
-            )
-        if keyword is not None:
-            if not fold(keyword):
-                raise InvalidQueryError("キーワードを指定してください。")
-            found = {hit.line for hit in self._find(keyword)[0].sure_hits}
-            rows = [row for row in self.rows if row.line in found]
-            scope = Scope(kind="keyword", name=keyword.strip(), full_name=f"「{keyword.strip()}」")
-            return self._total(scope, rows, "subprefecture")
-        resolved = self.resolve_region(region)
-        return self._total(
-            self._scope(resolved), self._rows_in(resolved), self._breakdown_kind(resolved.kind)
+    def stats(
+        self,
+        focus: Literal["count", "average", "median"] = "count",
+        region: str | None = None,
+        *,
+        project: str | None = None,
+        keyword: str | None = None,
+    ) -> StatsAnswer:
+        """How many measures, and their mean and median budget, over the same selections."""
+        scope, rows, breakdown = self._selection(region, project, keyword)
+        budgets = [row.budget_thousand_yen for row in rows]
+        return StatsAnswer(
+            focus=focus,
+            scope=scope,
+            total_thousand_yen=sum(budgets),
+            count=len(budgets),
+            mean_thousand_yen=statistics.fmean(budgets) if budgets else None,
+            median_thousand_yen=float(statistics.median(budgets)) if budgets else None,
+            smallest_thousand_yen=min(budgets, default=None),
+            largest_thousand_yen=max(budgets, default=None),
+            groups=self._groups(breakdown, rows),
+            results=rows,
         )
 
     def listing(self, region: str | None = None) -> ListAnswer:
@@ -359,7 +394,7 @@ class Knowledge:
             areas=len(d.areas),
             subprefectures=len(d.subprefectures),
             project_entries=sum(len(s.projects) for s in d.subprefectures),
-            distinct_projects=len(self._project_names),
+            distinct_projects=len(self.project_names),
             measures=len(self.rows),
             declared_projects=d.declared_project_count,
             total_thousand_yen=self.grand_total,

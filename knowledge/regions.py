@@ -151,6 +151,10 @@ class RegionResolver:
                 if key and region not in index.setdefault(key, []):
                     index[key].append(region)
 
+    def surfaces(self) -> list[str]:
+        """Every non-Latin spelling of a region, folded, longest first (to cut out of a text)."""
+        return sorted((s for s in self._surfaces if not s.isascii()), key=len, reverse=True)
+
     def reading_overrides(self) -> dict[str, str]:
         """Kanji place names and their readings from the table (渡島 -> おしま): a general
         reader gets them wrong."""
@@ -241,11 +245,16 @@ class RegionResolver:
                 mentions.append(Mention(start, end, region))
                 taken[start:end] = [True] * (end - start)
         words = re.findall(r"[a-z]+", fold(text))
-        for size in (2, 1):
+        used = [False] * len(words)
+        for size in (2, 1):  # "kushiro nemuro" before "kushiro" and "nemuro"
             for index in range(len(words) - size + 1):
                 key = fold_romaji("".join(words[index : index + size]))
-                if key.isascii() and key in self._keys:
-                    for region in self._keys[key][:1]:
-                        if all(m.region != region for m in mentions):
-                            mentions.append(Mention(10_000 + index, 10_000 + index + size, region))
+                if any(used[index : index + size]) or not key.isascii() or key not in self._keys:
+                    continue
+                region = self._prefer(self._keys[key], area=_wants_area(" ".join(words)))
+                used[index : index + size] = [True] * size
+                if all(m.region != region for m in mentions):
+                    mentions.append(
+                        Mention(len(haystack) + index, len(haystack) + index + size, region)
+                    )
         return sorted(mentions, key=lambda m: m.start)

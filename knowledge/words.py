@@ -28,13 +28,21 @@ _INNER_PARTICLE = re.compile(
 _PUNCTUATION = re.compile(r"[\s、。，．,.!！?？「」『』()（）・:：]+")
 
 
+CHAT_MARKUP = re.compile(r"<[@#][!&]?\d+>|<a?:\w+:\d+>|@everyone|@here|https?://\S+")
+"""Mentions, channel links, custom emoji and URLs: never part of a question's topic."""
+
+
+def without_markup(text: str) -> str:
+    return CHAT_MARKUP.sub(" ", text)
+
+
 def content_words(question: str) -> str:
     """The content words left once cue words, particles and punctuation are taken out.
 
     Works on the NFKC text, not the kana-folded one, so that a katakana word (ニシン) is not
     mistaken for particles (に) the way its hiragana fold (にしん) would be.
     """
-    text = unicodedata.normalize("NFKC", question).casefold()
+    text = unicodedata.normalize("NFKC", without_markup(question)).casefold()
     for phrase in sorted(STOP_PHRASES, key=len, reverse=True):
         text = text.replace(phrase, " ")
     words = [

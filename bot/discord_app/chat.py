@@ -15,7 +15,6 @@ from discord.ext import commands
 from bot.discord_app.respond import reply, reply_text
 from bot.discord_app.slash import COOLDOWN_NOTICE
 from knowledge.answers import HelpAnswer
-from knowledge.router import ask
 
 if TYPE_CHECKING:
     from bot.discord_app.client import BudgetBot
@@ -49,8 +48,8 @@ class ChatQuestions(commands.Cog):
         if wait is not None:
             await reply_text(message, COOLDOWN_NOTICE.format(seconds=math.ceil(wait)))
             return
-        answer = await self.bot.compute(lambda k: ask(k, question))
+        answer = await self.bot.ask(question)
         if isinstance(answer, HelpAnswer) and not (mentioned or direct):
             return  # chatter in an ask channel: stay quiet rather than answer every message
         log.info("chat question from %s answered as %s", message.author.id, answer.kind)
-        await reply(message, answer, self.bot.knowledge.source, timeout=self.bot.view_timeout)
+        await reply(message, answer, self.bot.delivery)

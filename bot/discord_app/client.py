@@ -13,7 +13,7 @@ from discord.ext import commands
 
 from bot.discord_app.chat import ChatQuestions
 from bot.discord_app.cooldown import UserCooldown
-from bot.discord_app.respond import respond, send_notice
+from bot.discord_app.respond import Delivery, respond, send_notice
 from bot.discord_app.slash import SlashCommands
 from bot.discord_app.translator import RegistryTranslator
 from bot.discord_app.views import TIMEOUT_SECONDS
@@ -21,6 +21,7 @@ from bot.errors import INTERNAL_MESSAGE, error_answer
 from bot.settings import Settings
 from knowledge.answers import Answer
 from knowledge.engine import Knowledge
+from knowledge.router import ask
 
 log = logging.getLogger(__name__)
 
@@ -112,13 +113,16 @@ class BudgetBot(commands.Bot):
         done, _ = await asyncio.wait({task}, timeout=self.defer_after)
         if not done:
             await interaction.response.defer(ephemeral=private, thinking=True)
-        await respond(
-            interaction,
-            await task,
-            self.knowledge.source,
-            private=private,
-            timeout=self.view_timeout,
-        )
+        await respond(interaction, await task, self.delivery, private=private)
+
+    @property
+    def delivery(self) -> Delivery:
+        """How replies are sent: source line, button lifetime, and what a picked choice asks."""
+        return Delivery(self.knowledge.source, self.view_timeout, self.ask)
+
+    async def ask(self, question: str) -> Answer:
+        """The /ask engine, for chat questions and for choices picked from an unclear question."""
+        return await self.compute(lambda knowledge: ask(knowledge, question))
 
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError

@@ -6,52 +6,99 @@ allowed_mentions are applied in one place whatever the data or the user typed.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
 import discord
 
 from bot.discord_app import limits
-from bot.discord_app.views import TIMEOUT_SECONDS, AnswerView
+from bot.discord_app.views import TIMEOUT_SECONDS, AnswerView, ChoiceView, OwnedView
 from bot.formatting.embeds import embed_pages
-from knowledge.answers import Answer, ErrorAnswer, Source
+from knowledge.answers import Answer, Choice, ClarifyAnswer, ErrorAnswer, Source
 
 NO_PINGS = discord.AllowedMentions.none()
 
+Edit = Callable[..., Awaitable[object]]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What every reply needs besides the answer: the source line, how long its buttons live,
+    and how to answer a choice picked from an unclear question."""
+
+    source: Source
+    timeout: float = TIMEOUT_SECONDS
+    follow_up: Callable[[str], Awaitable[Answer]] | None = None
+
+
+def _pages(answer: Answer, delivery: Delivery) -> list[discord.Embed]:
+    return [limits.fit_embed(page) for page in embed_pages(answer, delivery.source)]
+
 
 def _view(
-    pages: list[discord.Embed], owner_id: int, *, shareable: bool, timeout: float
-) -> AnswerView | None:
+    answer: Answer,
+    pages: list[discord.Embed],
+    owner_id: int,
+    delivery: Delivery,
+    *,
+    shareable: bool,
+) -> OwnedView | None:
+    if isinstance(answer, ClarifyAnswer) and delivery.follow_up is not None:
+        follow_up = delivery.follow_up
+
+        async def pick(interaction: discord.Interaction, choice: Choice) -> None:
+            picked = await follow_up(choice.question)
+            await _show(
+                interaction.response.edit_message,
+                interaction.edit_original_response,
+                picked,
+                owner_id,
+                delivery,
+            )
+
+        return ChoiceView(answer.choices, owner_id=owner_id, pick=pick, timeout=delivery.timeout)
     if len(pages) <= 1 and not shareable:
         return None
-    return AnswerView(pages, owner_id=owner_id, shareable=shareable, timeout=timeout)
+    return AnswerView(pages, owner_id=owner_id, shareable=shareable, timeout=delivery.timeout)
 
 
-async def respond(
-    interaction: discord.Interaction,
+async def _show(
+    send: Edit,
+    edit_later: Edit,
     answer: Answer,
-    source: Source,
+    owner_id: int,
+    delivery: Delivery,
     *,
-    private: bool,
-    timeout: float = TIMEOUT_SECONDS,
+    shareable: bool = False,
+    **extra: object,
 ) -> None:
-    """Answer a slash command (or finish a deferred one); errors are always private."""
-    private = private or isinstance(answer, ErrorAnswer)
-    pages = [limits.fit_embed(page) for page in embed_pages(answer, source)]
-    shareable = private and not isinstance(answer, ErrorAnswer)
-    view = _view(pages, interaction.user.id, shareable=shareable, timeout=timeout)
+    """Send an answer with `send`; its buttons re-render themselves with `edit_later`."""
+    pages = _pages(answer, delivery)
+    view = _view(answer, pages, owner_id, delivery, shareable=shareable)
     if view is not None:
 
-        async def refresh(v: AnswerView) -> None:
-            await interaction.edit_original_response(embed=v.current, view=limits.fit_view(v))
+        async def refresh() -> None:
+            current = view.current if isinstance(view, AnswerView) else pages[0]
+            await edit_later(embed=current, view=limits.fit_view(view), allowed_mentions=NO_PINGS)
 
         view.refresh = refresh
     shown = limits.fit_view(view) if view is not None else discord.utils.MISSING
+    await send(embed=pages[0], view=shown, allowed_mentions=NO_PINGS, **extra)
+
+
+async def respond(
+    interaction: discord.Interaction, answer: Answer, delivery: Delivery, *, private: bool
+) -> None:
+    """Answer a slash command (or finish a deferred one); errors are always private."""
+    private = private or isinstance(answer, ErrorAnswer)
+    shareable = private and not isinstance(answer, ErrorAnswer)
+    owner = interaction.user.id
+    edit = interaction.edit_original_response
     if interaction.response.is_done():  # deferred: the answer replaces the "thinking" message
-        await interaction.edit_original_response(
-            embed=pages[0], view=shown, allowed_mentions=NO_PINGS
-        )
+        await _show(edit, edit, answer, owner, delivery, shareable=shareable)
     else:
-        await interaction.response.send_message(
-            embed=pages[0], view=shown, ephemeral=private, allowed_mentions=NO_PINGS
-        )
+        send = interaction.response.send_message
+        await _show(send, edit, answer, owner, delivery, shareable=shareable, ephemeral=private)
 
 
 async def send_notice(interaction: discord.Interaction, text: str) -> None:
@@ -63,25 +110,17 @@ async def send_notice(interaction: discord.Interaction, text: str) -> None:
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
 
-async def reply(
-    message: discord.Message, answer: Answer, source: Source, *, timeout: float = TIMEOUT_SECONDS
-) -> discord.Message:
+async def reply(message: discord.Message, answer: Answer, delivery: Delivery) -> None:
     """Answer a chat message with a reply to it (no ping, not even of its author)."""
-    pages = [limits.fit_embed(page) for page in embed_pages(answer, source)]
-    view = _view(pages, message.author.id, shareable=False, timeout=timeout)
-    sent = await message.reply(
-        embed=pages[0],
-        view=limits.fit_view(view) if view else discord.utils.MISSING,
-        mention_author=False,
-        allowed_mentions=NO_PINGS,
-    )
-    if view is not None:
+    sent: list[discord.Message] = []
 
-        async def refresh(v: AnswerView) -> None:
-            await sent.edit(embed=v.current, view=limits.fit_view(v), allowed_mentions=NO_PINGS)
+    async def send(**kwargs: object) -> None:
+        sent.append(await message.reply(mention_author=False, **kwargs))  # type: ignore[call-overload]
 
-        view.refresh = refresh
-    return sent
+    async def edit_later(**kwargs: object) -> None:
+        await sent[0].edit(**kwargs)  # type: ignore[arg-type]
+
+    await _show(send, edit_later, answer, message.author.id, delivery)
 
 
 async def reply_text(message: discord.Message, text: str) -> discord.Message:

@@ -17,6 +17,7 @@ from knowledge.amounts import amount_text, thousand_yen
 from knowledge.answers import (
     AboutAnswer,
     Answer,
+    ClarifyAnswer,
     CompareAnswer,
     ErrorAnswer,
     Group,
@@ -26,6 +27,7 @@ from knowledge.answers import (
     RankAnswer,
     SearchAnswer,
     Source,
+    StatsAnswer,
     TotalAnswer,
 )
 from knowledge.models import MeasureRow
@@ -188,6 +190,19 @@ def _help(answer: HelpAnswer) -> list[discord.Embed]:
     return [embed]
 
 
+def _stats(answer: StatsAnswer) -> list[discord.Embed]:
+    lead = phrases.stats_lead(answer)
+    description = "\n".join([f"## {escape(lead)}", *phrases.stats_details(answer)])
+    return [discord.Embed(title=escape(lead), description=description, colour=BLUE)]
+
+
+def _clarify(answer: ClarifyAnswer) -> list[discord.Embed]:
+    lines = [escape(answer.message)]
+    lines += [f"{n}. {escape(c.label)}" for n, c in enumerate(answer.choices, start=1)]
+    lines.append("下のボタンで選んでください。")
+    return [discord.Embed(title="確認させてください", description="\n".join(lines), colour=GOLD)]
+
+
 def _error(answer: ErrorAnswer) -> list[discord.Embed]:
     return [discord.Embed(title="お答えできませんでした", description=answer.message, colour=RED)]
 
@@ -201,14 +216,19 @@ _BUILDERS: dict[type[Answer], Callable[[Any], list[discord.Embed]]] = {
     AboutAnswer: _about,
     HelpAnswer: _help,
     ErrorAnswer: _error,
+    StatsAnswer: _stats,
+    ClarifyAnswer: _clarify,
 }
-_NO_SOURCE = (AboutAnswer, HelpAnswer, ErrorAnswer)
+_NO_SOURCE = (AboutAnswer, HelpAnswer, ErrorAnswer, ClarifyAnswer)
 
 
 def embed_pages(answer: Answer, source: Source) -> list[discord.Embed]:
     """The answer as one or more embed pages, each with the source and its page number."""
     pages = _BUILDERS[type(answer)](answer)
+    summary = phrases.understood(answer)
     for number, page in enumerate(pages, start=1):
+        if summary:
+            page.set_author(name=summary)
         parts = [] if isinstance(answer, _NO_SOURCE) else [phrases.footer(source)]
         if len(pages) > 1:
             parts.append(f"{number}/{len(pages)}ページ")

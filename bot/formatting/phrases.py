@@ -11,12 +11,16 @@ from collections.abc import Callable
 from knowledge.amounts import amount_text, decimal_thousand_yen, thousand_yen
 from knowledge.answers import (
     AboutAnswer,
+    Answer,
+    ClarifyAnswer,
     CompareAnswer,
+    HelpAnswer,
     Hit,
     RankAnswer,
     Scope,
     SearchAnswer,
     Source,
+    StatsAnswer,
     TotalAnswer,
 )
 
@@ -49,6 +53,43 @@ def scope_title(scope: Scope) -> str:
 
 def percent(part: int, whole: int) -> str:
     return f"{part / whole * 100:.1f}%" if whole else "-"
+
+
+def understood(answer: Answer) -> str | None:
+    """What the bot took a question to ask (対象: … ・ 集計: …), where a misreading matters."""
+    if answer.understood is None or isinstance(answer, HelpAnswer | ClarifyAnswer):
+        return None
+    return answer.understood.summary
+
+
+def stats_lead(answer: StatsAnswer) -> str:
+    """The figure a count, average or median question asked for, first."""
+    title = scope_title(answer.scope)
+    if answer.focus == "count":
+        return f"{title}の施策は {answer.count}件"
+    value = answer.mean_thousand_yen if answer.focus == "average" else answer.median_thousand_yen
+    label = "平均" if answer.focus == "average" else "中央値"
+    figure = decimal_thousand_yen(value) if value is not None else "（施策なし）"
+    return f"{title}の施策1件あたりの{label}: {figure}"
+
+
+def stats_details(answer: StatsAnswer) -> list[str]:
+    lines = [f"施策 {answer.count}件 ・ 合計 {amount_text(answer.total_thousand_yen)}"]
+    if (
+        answer.count > 1
+        and answer.mean_thousand_yen is not None
+        and answer.median_thousand_yen is not None
+    ):
+        lines.append(
+            f"平均 {decimal_thousand_yen(answer.mean_thousand_yen)} ・ "
+            f"中央値 {decimal_thousand_yen(answer.median_thousand_yen)}"
+        )
+    if answer.smallest_thousand_yen is not None and answer.largest_thousand_yen is not None:
+        lines.append(
+            f"最小 {thousand_yen(answer.smallest_thousand_yen)} ・ "
+            f"最大 {thousand_yen(answer.largest_thousand_yen)}"
+        )
+    return lines
 
 
 def no_keyword_match(answer: TotalAnswer) -> str:

@@ -15,6 +15,7 @@ from knowledge.amounts import amount_text, thousand_yen
 from knowledge.answers import (
     AboutAnswer,
     Answer,
+    ClarifyAnswer,
     CompareAnswer,
     ErrorAnswer,
     Group,
@@ -24,6 +25,7 @@ from knowledge.answers import (
     RankAnswer,
     SearchAnswer,
     Source,
+    StatsAnswer,
     TotalAnswer,
 )
 from knowledge.models import MeasureRow
@@ -183,6 +185,17 @@ def _error(answer: ErrorAnswer) -> list[str]:
     return [answer.message]
 
 
+def _stats(answer: StatsAnswer) -> list[str]:
+    return [phrases.stats_lead(answer), *phrases.stats_details(answer)]
+
+
+def _clarify(answer: ClarifyAnswer) -> list[str]:
+    lines = [answer.message]
+    for number, choice in enumerate(answer.choices, start=1):  # the console takes the number
+        lines += [f"  {number}. {choice.label}", f"     → {choice.question}"]
+    return [*lines, "番号か質問を入力してください。"]
+
+
 _RENDERERS: dict[type[Answer], Callable[[Any], list[str]]] = {
     TotalAnswer: _total,
     ListAnswer: _list,
@@ -192,13 +205,17 @@ _RENDERERS: dict[type[Answer], Callable[[Any], list[str]]] = {
     AboutAnswer: _about,
     HelpAnswer: _help,
     ErrorAnswer: _error,
+    StatsAnswer: _stats,
+    ClarifyAnswer: _clarify,
 }
-_NO_FOOTER = (AboutAnswer, HelpAnswer, ErrorAnswer)
+_NO_FOOTER = (AboutAnswer, HelpAnswer, ErrorAnswer, ClarifyAnswer)
 
 
 def render_text(answer: Answer, source: Source) -> str:
     """The reply as a person reads it."""
     lines = _RENDERERS[type(answer)](answer)
+    if summary := phrases.understood(answer):
+        lines.insert(0, f"▶ {summary}")
     if not isinstance(answer, _NO_FOOTER):
         lines += ["", phrases.footer(source)]
     return "\n".join(lines)

@@ -30,7 +30,9 @@ def test_console_ends_at_end_of_input():
 
 
 def test_commands_and_questions_give_the_same_reply():
-    assert reply(K, "total 石狩") == reply(K, "石狩の予算は？") == reply(K, "ｔｏｔａｌ　石狩")
+    question = reply(K, "石狩の予算は？")
+    assert question.startswith("▶ 対象: 石狩振興局 ・ 集計: 合計\n")  # what was understood
+    assert reply(K, "total 石狩") == question.split("\n", 1)[1] == reply(K, "ｔｏｔａｌ　石狩")
     assert f"{SUBPREFECTURE_TOTALS['石狩']:,}千円" in reply(K, "total 石狩")
 
 
