@@ -1,9 +1,14 @@
-"""Search quality on the evaluation set: `python -m knowledge.eval [--json] [FILE]`.
+"""Quality on the evaluation sets: `python -m knowledge.eval [search|questions] [--json]`.
 
-recall@k is the share of answerable queries whose expected measures all stand among the first
-k results (k grown to the number of expected measures when that is larger); a query with no
-answer counts as right when the search says nothing matched. Misses are listed with what the
-search returned instead, so a change to the search can be measured before it lands.
+Search (data/search_eval.tsv): recall@k is the share of answerable queries whose expected
+measures all stand among the first k results (k grown to the number of expected measures when
+that is larger); a query with no answer counts as right when the search says nothing matched.
+
+Questions (data/question_eval.tsv): a question is right when it is understood with the
+expected intent, answered with the expected kind of answer, and its figure (total, count,
+mean, median, ranked amounts or compared totals) is the one computed from the document.
+
+Misses are listed with what came back instead, so a change can be measured before it lands.
 """
 
 from __future__ import annotations
@@ -15,9 +20,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from knowledge.answers import Answer, CompareAnswer, RankAnswer, StatsAnswer
 from knowledge.engine import Knowledge, load_knowledge
+from knowledge.router import ask
 
 EVAL_SET = Path(__file__).parent / "data" / "search_eval.tsv"
+QUESTION_SET = Path(__file__).parent / "data" / "question_eval.tsv"
+FIGURE_TOLERANCE = 1e-3
 SEPARATOR = " | "
 
 
@@ -144,13 +153,138 @@ def render(report: Report) -> str:
     return "\n".join(lines)
 
 
+class Question(BaseModel):
+    question: str
+    intent: str
+    kind: str
+    target: str
+    figure: list[float]
+    line: int
+
+
+class QuestionOutcome(BaseModel):
+    case: Question
+    intent: str | None
+    kind: str
+    figure: list[float]
+    summary: str | None
+    right: bool
+
+
+class QuestionReport(BaseModel):
+    questions: int
+    accuracy: float
+    intent_accuracy: float
+    misses: list[QuestionOutcome]
+
+
+def load_questions(path: Path = QUESTION_SET) -> list[Question]:
+    questions = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if len(cells) != 5:
+            raise ValueError(f"{path}:{number}: expected question, intent, kind, target, figure")
+        figure = [] if cells[4] == "-" else [float(value) for value in cells[4].split(",")]
+        questions.append(
+            Question(
+                question=cells[0],
+                intent=cells[1],
+                kind=cells[2],
+                target=cells[3],
+                figure=figure,
+                line=number,
+            )
+        )
+    return questions
+
+
+def figure_of(answer: Answer) -> list[float]:
+    """The figure an answer gives: what a question about it is checked against."""
+    if isinstance(answer, StatsAnswer):
+        value = {
+            "count": answer.count,
+            "average": answer.mean_thousand_yen,
+            "median": answer.median_thousand_yen,
+        }[answer.focus]
+        return [] if value is None else [float(value)]
+    if isinstance(answer, RankAnswer):
+        return [float(r.budget_thousand_yen) for r in answer.results] or [
+            float(g.total_thousand_yen) for g in answer.groups
+        ]
+    if isinstance(answer, CompareAnswer):
+        return [float(g.total_thousand_yen) for g in answer.groups]
+    return [] if answer.total_thousand_yen is None else [float(answer.total_thousand_yen)]
+
+
+def evaluate_questions(knowledge: Knowledge, questions: list[Question]) -> QuestionReport:
+    outcomes = []
+    for case in questions:
+        answer = ask(knowledge, case.question)
+        figure = figure_of(answer)
+        intent = answer.understood.intent if answer.understood else None
+        same_figure = len(figure) == len(case.figure) and all(
+            abs(a - b) <= FIGURE_TOLERANCE for a, b in zip(figure, case.figure, strict=True)
+        )
+        outcomes.append(
+            QuestionOutcome(
+                case=case,
+                intent=intent,
+                kind=answer.kind,
+                figure=figure,
+                summary=answer.understood.summary if answer.understood else None,
+                right=intent == case.intent
+                and answer.kind == case.kind
+                and (same_figure or not case.figure),
+            )
+        )
+    return QuestionReport(
+        questions=len(outcomes),
+        accuracy=_share(o.right for o in outcomes),
+        intent_accuracy=_share(o.intent == o.case.intent for o in outcomes),
+        misses=[o for o in outcomes if not o.right],
+    )
+
+
+def render_questions(report: QuestionReport) -> str:
+    lines = [
+        f"questions: {report.questions}",
+        f"right (intent, kind of answer and figure): {report.accuracy:.3f}",
+        f"intent understood: {report.intent_accuracy:.3f}",
+        f"misses: {len(report.misses)}",
+    ]
+    for miss in report.misses:
+        expected = ",".join(f"{v:g}" for v in miss.case.figure) or "-"
+        found = ",".join(f"{v:g}" for v in miss.figure) or "-"
+        lines += [
+            f"  {miss.case.question}",
+            f"    expected: {miss.case.intent} / {miss.case.kind} / {expected}",
+            f"    got:      {miss.intent} / {miss.kind} / {found}   ({miss.summary})",
+        ]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m knowledge.eval", description=__doc__)
-    parser.add_argument("file", nargs="?", type=Path, default=EVAL_SET)
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("set", nargs="?", choices=["search", "questions", "all"], default="all")
+    parser.add_argument("--json", action="store_true", help="print the reports as JSON")
     args = parser.parse_args(argv)
-    report = evaluate(load_knowledge(), load_cases(args.file))
-    sys.stdout.write((report.model_dump_json(indent=2) if args.json else render(report)) + "\n")
+    knowledge = load_knowledge()
+    reports: list[BaseModel] = []
+    texts = []
+    if args.set in ("search", "all"):
+        search = evaluate(knowledge, load_cases())
+        reports.append(search)
+        texts.append("== search ==\n" + render(search))
+    if args.set in ("questions", "all"):
+        questions = evaluate_questions(knowledge, load_questions())
+        reports.append(questions)
+        texts.append("== questions ==\n" + render_questions(questions))
+    if args.json:
+        sys.stdout.write("\n".join(r.model_dump_json() for r in reports) + "\n")
+    else:
+        sys.stdout.write("\n\n".join(texts) + "\n")
     return 0
 
 

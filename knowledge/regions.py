@@ -152,8 +152,18 @@ class RegionResolver:
                     index[key].append(region)
 
     def surfaces(self) -> list[str]:
-        """Every non-Latin spelling of a region, folded, longest first (to cut out of a text)."""
-        return sorted((s for s in self._surfaces if not s.isascii()), key=len, reverse=True)
+        """Every non-Latin spelling of an area or 振興局, folded, longest first (to cut out of a
+        text). Names of the whole table (北海道, 全体) are left out: they sit inside other words
+        (「きた北海道」)."""
+        return sorted(
+            (
+                s
+                for s, regions in self._surfaces.items()
+                if not s.isascii() and any(r.kind != "all" for r in regions)
+            ),
+            key=len,
+            reverse=True,
+        )
 
     def reading_overrides(self) -> dict[str, str]:
         """Kanji place names and their readings from the table (渡島 -> おしま): a general

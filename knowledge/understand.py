@@ -68,6 +68,10 @@ ENGLISH_STOP = frozenset(
     "about which where give do does there any by region regions area areas subprefecture "
     "subprefectures per each from than more less no wa ha".split()
 )
+REGION_SUFFIXES = frozenset("管内 振興局 総合振興局 地域 連携地域 広域 地方 エリア".split())
+"""What is left of 空知管内 or 十勝地域 once the region's name is cut out."""
+SINGULAR = _cues("largest biggest smallest highest lowest")
+PLURALS = re.compile(r"\b(?:measures|subprefectures|areas|regions|projects)\b")
 _NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
 _QUOTED = re.compile(r"「([^」]+)」")
 _KANJI_NUMBERS = {
@@ -97,6 +101,11 @@ def _number(question: str) -> int | None:
     if match := _KANJI_COUNT.search(text):
         return _KANJI_NUMBERS[match.group(1)]
     return None
+
+
+def _singular(text: str) -> bool:
+    """English "largest subprefecture" asks for one; "largest areas" or "top" for several."""
+    return _has(text, SINGULAR) and "top" not in text and not PLURALS.search(text)
 
 
 def _rank_kind(text: str) -> RankBy:
@@ -170,7 +179,12 @@ def topic_words(question: str, resolver: RegionResolver) -> str:
         if resolver.try_resolve(raw) is not None:
             continue
         word = _strip(raw, needles)
-        if not word or _COUNTER.match(unicodedata.normalize("NFKC", word)) or _LEFTOVER.match(word):
+        if (
+            not word
+            or _COUNTER.match(unicodedata.normalize("NFKC", word))
+            or _LEFTOVER.match(word)
+            or word in REGION_SUFFIXES
+        ):
             continue
         words.append(word)
     return " ".join(words)
@@ -243,7 +257,7 @@ def understand(question: str, resolver: RegionResolver, projects: list[str]) -> 
     order: RankOrder | None = None
     if intent == "rank":
         by, order = _rank_kind(text), ("smallest" if _has(text, SMALLEST) else "largest")
-        n = n or (1 if _has(text, ONE) else None)
+        n = n or (1 if _has(text, ONE) or _singular(text) else None)
     return Understanding(
         intent=intent,
         regions=regions,

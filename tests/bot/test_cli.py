@@ -191,3 +191,15 @@ def test_the_command_line_does_not_import_discord():
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_ask_json_keeps_the_contract_and_adds_what_was_understood(run_bot: RunBot):
+    answer = one_json(run_bot, "ask", "根室のエゾシカの予算は？")
+    assert answer.keys() >= CONTRACT
+    understood = answer["understood"]
+    assert understood["intent"] == "total"
+    assert [r["name"] for r in understood["regions"]] == ["根室"]
+    assert (understood["keyword"], understood["project"]) == ("エゾシカ", None)
+    expected = sum(r.budget for r in ROWS if "エゾシカ" in r.measure and r.subprefecture == "根室")
+    assert answer["total_thousand_yen"] == expected
+    assert understood["summary"] in answer["text"]

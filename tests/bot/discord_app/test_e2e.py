@@ -352,3 +352,31 @@ async def test_a_wrong_token_is_one_clear_line(fake_discord: FakeDiscord, caplog
     [record] = [r for r in caplog.records if r.levelname == "ERROR"]
     assert "DISCORD_TOKEN が正しくありません" in record.getMessage()
     assert record.exc_info is None
+
+
+async def test_an_unclear_question_offers_buttons_that_answer_it(
+    fake_discord: FakeDiscord, start_bot: StartBot
+):
+    async with start_bot():
+        handle = await fake_discord.slash("ask", {"question": "空地の予算"})
+        response = await handle.response()
+        assert response.embeds[0]["title"] == "確認させてください"
+        message = await handle.final_message()
+        choice = button(message.components, "1. 空知総合振興局の予算合計")
+        picked = await (
+            await fake_discord.click(message, choice, user=fake_discord.alice)
+        ).response()
+    assert picked.type == 7
+    assert amount(SUBPREFECTURE_TOTALS["空知"]) in picked.embeds[0]["description"]
+    assert picked.embeds[0]["author"]["name"] == "対象: 空知総合振興局 ・ 集計: 合計"
+
+
+async def test_a_mention_states_what_it_understood(fake_discord: FakeDiscord, start_bot: StartBot):
+    async with start_bot():
+        question = await fake_discord.post_message(
+            "釧根っていくら？", mentions=[fake_discord.bot_user]
+        )
+        answer = await fake_discord.wait_for_message(reference=question)
+    [embed] = answer.embeds
+    assert embed["author"]["name"] == "対象: 釧路・根室連携地域 ・ 集計: 合計"
+    assert amount(AREA_TOTALS["釧路・根室連携地域"]) in embed["description"]
