@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from bot import cli, console
+from bot.errors import INTERNAL_MESSAGE
 from bot.settings import Settings
 from knowledge.engine import load_knowledge
 from knowledge.errors import KnowledgeError
@@ -35,11 +36,16 @@ def run(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    if args:
-        return cli.main(args, settings, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
-    if settings.discord_token is not None:
-        return _run_discord(settings)
-    return console.main(settings, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+    try:
+        if args:
+            return cli.main(args, settings, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+        if settings.discord_token is not None:
+            return _run_discord(settings)
+        return console.main(settings, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+    except Exception:  # the last line of defence: a bug is logged, the user gets one clear line
+        log.exception("unexpected error")
+        sys.stderr.write(f"{INTERNAL_MESSAGE}\n")
+        return cli.EXIT_ANSWER_ERROR
 
 
 def _run_discord(settings: Settings) -> int:

@@ -10,13 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from bot.commands import COMMANDS, Command, Param, find_command
 from bot.errors import error_answer
+from bot.files import files_for
+from bot.formatting.export import BOM, to_csv
 from bot.formatting.text import render_text
 from bot.settings import Settings
-from knowledge.answers import Answer, ErrorAnswer
+from knowledge.answers import Answer, ErrorAnswer, ExportAnswer
 from knowledge.engine import Knowledge, load_knowledge
 from knowledge.errors import InvalidQueryError, KnowledgeError
 
@@ -80,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         for param in command.params:
             _add_param(sub, param)
         sub.add_argument("--json", action="store_true", help="JSON で出力（1行に1オブジェクト）")
+        if command.writes_files:
+            sub.add_argument("--out", type=Path, default=None, help="書き出すファイル")
         sub.set_defaults(command_name=command.name)
     return parser
 
@@ -105,14 +110,39 @@ def answer(
         return error_answer(exc, input_line=line)
 
 
-def render(result: Answer, knowledge: Knowledge, *, as_json: bool) -> str:
+def render(
+    result: Answer, knowledge: Knowledge, *, as_json: bool, files: Sequence[Path] = ()
+) -> str:
     """Text for people, or one compact JSON object (the answer plus its text) for scripts."""
     text = render_text(result, knowledge.source)
+    if files:
+        text += "\n" + "\n".join(f"書き出したファイル: {path}" for path in files)
     if not as_json:
         return text
     payload = result.model_dump(mode="json")
     payload["text"] = text
+    if files:
+        payload["files"] = [str(path) for path in files]
     return json.dumps(payload, ensure_ascii=False)
+
+
+def save_files(result: Answer, knowledge: Knowledge, out: Path | None) -> list[Path]:
+    """Write the files an answer comes with: to `out` when given (its extension chooses among
+    an export's CSV and JSON), else under their own names in the current folder."""
+    files = files_for(result, knowledge.source)
+    if out is not None and files:
+        chosen = [content for name, content in files if Path(name).suffix == out.suffix]
+        if not chosen:
+            kinds = "、".join(sorted({Path(name).suffix for name, _ in files}))
+            raise InvalidQueryError(f"--out のファイル名は {kinds} で終えてください: {out}")
+        out.write_bytes(chosen[0])
+        return [out]
+    written = []
+    for name, content in files:
+        path = Path(name)
+        path.write_bytes(content)
+        written.append(path)
+    return written
 
 
 def _lines(stream: TextIO) -> Iterable[str]:
@@ -175,5 +205,17 @@ def main(
         if code is not None:
             return code
     result = answer(knowledge, command, arguments)
-    stdout.write(render(result, knowledge, as_json=namespace.json) + "\n")
+    out: Path | None = getattr(namespace, "out", None)
+    if isinstance(result, ExportAnswer) and out is None and not namespace.json:
+        stdout.write(to_csv(result).decode("utf-8").removeprefix(BOM))  # to a pipe: no BOM
+        return EXIT_OK
+    written: list[Path] = []
+    if command.writes_files and not isinstance(result, ErrorAnswer):
+        try:
+            written = save_files(result, knowledge, out)
+        except (KnowledgeError, OSError) as exc:
+            result = error_answer(
+                exc if isinstance(exc, KnowledgeError) else InvalidQueryError(str(exc))
+            )
+    stdout.write(render(result, knowledge, as_json=namespace.json, files=written) + "\n")
     return EXIT_ANSWER_ERROR if isinstance(result, ErrorAnswer) else EXIT_OK

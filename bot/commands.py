@@ -8,10 +8,12 @@ declared parameters and format the answer; none of them holds a command's logic.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from bot import STARTED, __version__
 from knowledge.answers import Answer, CommandHelp, HelpAnswer
 from knowledge.engine import DEFAULT_TOP, HELP_EXAMPLES, Knowledge
 from knowledge.errors import InvalidQueryError
@@ -71,6 +73,8 @@ class Command:
     params: tuple[Param, ...]
     body: Callable[[Knowledge, Mapping[str, Any]], Answer]
     usage: str
+    writes_files: bool = False
+    """The answer comes with files (a chart, an export): --out on the command line."""
 
     @property
     def positional(self) -> tuple[Param, ...]:
@@ -108,6 +112,13 @@ def _help(_: Knowledge, __: Mapping[str, Any]) -> HelpAnswer:
             CommandHelp(name=c.name, ja_name=c.ja_name, usage=c.usage, description=c.description)
             for c in COMMANDS
         ],
+    )
+
+
+def _about(knowledge: Knowledge) -> Answer:
+    """The dataset, and which bot answers: its version and how long it has been up."""
+    return knowledge.about().model_copy(
+        update={"version": __version__, "uptime_seconds": time.monotonic() - STARTED}
     )
 
 
@@ -277,8 +288,75 @@ COMMANDS: tuple[Command, ...] = (
         description="データの出典・年度・単位・件数・総額",
         description_en="The dataset: source, fiscal year, unit, counts, grand total",
         params=(),
-        body=lambda k, _: k.about(),
+        body=lambda k, _: _about(k),
         usage="about",
+    ),
+    Command(
+        name="chart",
+        ja_name="グラフ",
+        description="予算の棒グラフ（画像）: 振興局別・連携地域別・地域やキーワードの施策別",
+        description_en="Bar chart (image) per subprefecture or area, or of some measures",
+        params=(
+            Param(
+                "by",
+                "対象",
+                "何ごとの棒にするか（地域・キーワード指定時は施策ごと）",
+                "Bars per subprefecture or per area (per measure with a region or keyword)",
+                "choice",
+                default="subprefecture",
+                choices=(
+                    Choice("subprefecture", "振興局", "subprefectures"),
+                    Choice("area", "連携地域", "areas"),
+                ),
+                option=True,
+            ),
+            Param(
+                "region",
+                "地域",
+                "この地域の施策のグラフにする",
+                "Chart the measures of this region",
+                "region",
+                option=True,
+            ),
+            Param(
+                "keyword",
+                "キーワード",
+                "このキーワードに一致する施策のグラフにする",
+                "Chart the measures matching this keyword",
+                "text",
+                option=True,
+            ),
+        ),
+        body=lambda k, a: k.chart(a["by"], region=a["region"], keyword=a["keyword"]),
+        usage="chart [--by subprefecture|area] [--region 地域] [--keyword 言葉] [--out x.png]",
+        writes_files=True,
+    ),
+    Command(
+        name="export",
+        ja_name="書き出し",
+        description="施策の一覧を CSV（Excel 用）と JSON で書き出す（地域・キーワード・全部）",
+        description_en="Export measures as CSV (for Excel) and JSON: a region, a keyword, or all",
+        params=(
+            Param(
+                "query",
+                "対象",
+                "地域名かキーワード（省略すると全部）",
+                "A region or a keyword (everything if omitted)",
+                "text",
+            ),
+        ),
+        body=lambda k, a: k.export(a["query"]),
+        usage="export [地域かキーワード] [--out ファイル.csv|.json]",
+        writes_files=True,
+    ),
+    Command(
+        name="browse",
+        ja_name="たどる",
+        description="連携地域 → 振興局 → 施策 の順にたどって見る",
+        description_en="Browse from areas to subprefectures to measures",
+        params=(_region(),),
+        body=lambda k, a: k.browse(a["region"]),
+        usage="browse [地域]",
     ),
     Command(
         name="help",

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TextIO
 
-from bot.cli import UsageError, answer, arguments_from, build_parser, render
+from bot.cli import UsageError, answer, arguments_from, build_parser, render, save_files
 from bot.commands import find_command
 from bot.settings import Settings
 from knowledge.amounts import amount_text
-from knowledge.answers import Answer, Choice, ClarifyAnswer
+from knowledge.answers import Answer, Choice, ClarifyAnswer, ErrorAnswer
 from knowledge.engine import Knowledge, load_knowledge
 from knowledge.errors import KnowledgeError
 from knowledge.router import ask
@@ -67,7 +68,13 @@ def reply_and_answer(knowledge: Knowledge, line: str) -> tuple[str, Answer | Non
     except UsageError as exc:
         return f"{exc}\n使い方: {command.usage}", None
     result = answer(knowledge, command, arguments_from(command, namespace), line)
-    return render(result, knowledge, as_json=namespace.json), result
+    written: list[Path] = []
+    if command.writes_files and not isinstance(result, ErrorAnswer):
+        try:
+            written = save_files(result, knowledge, getattr(namespace, "out", None))
+        except (KnowledgeError, OSError) as exc:
+            return str(exc), None
+    return render(result, knowledge, as_json=namespace.json, files=written), result
 
 
 def _read(stdin: TextIO, stdout: TextIO, *, interactive: bool) -> Iterator[str]:

@@ -185,6 +185,46 @@ class AboutAnswer(Answer):
     measures: int
     declared_projects: int | None
     total_thousand_yen: int
+    version: str | None = Field(default=None, description="The bot's version")
+    uptime_seconds: float | None = Field(default=None, description="Since the bot started")
+
+
+class Bar(_Model):
+    """One bar of a chart: what it stands for, its amount and the group that colours it."""
+
+    label: str
+    value_thousand_yen: int
+    group: str
+
+
+class ChartAnswer(Answer):
+    """The data of a bar chart (drawn by bot/formatting/chart.py), largest first."""
+
+    kind: Literal["chart"] = "chart"
+    by: Literal["subprefecture", "area", "measure"]
+    scope: Scope
+    title: str
+    bars: list[Bar]
+    total_thousand_yen: int
+
+
+class ExportAnswer(Answer):
+    """Measures to take away as CSV or JSON, in document order."""
+
+    kind: Literal["export"] = "export"
+    scope: Scope
+    count: int
+    total_thousand_yen: int
+
+
+class BrowseAnswer(Answer):
+    """One level of drill-down: the areas, an area's 振興局, or a 振興局's projects and measures."""
+
+    kind: Literal["browse"] = "browse"
+    level: Literal["areas", "area", "subprefecture"]
+    scope: Scope
+    parent: Scope | None = Field(default=None, description="The level above, for going back")
+    total_thousand_yen: int
 
 
 class CommandHelp(_Model):
@@ -263,6 +303,9 @@ AnyAnswer = Annotated[
     | HelpAnswer
     | StatsAnswer
     | ClarifyAnswer
+    | ChartAnswer
+    | ExportAnswer
+    | BrowseAnswer
     | ErrorAnswer,
     Field(discriminator="kind"),
 ]

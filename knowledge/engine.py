@@ -16,7 +16,11 @@ from rapidfuzz import fuzz, process
 
 from knowledge.answers import (
     AboutAnswer,
+    Bar,
+    BrowseAnswer,
+    ChartAnswer,
     CompareAnswer,
+    ExportAnswer,
     Group,
     GroupKind,
     HelpAnswer,
@@ -399,6 +403,108 @@ class Knowledge:
             declared_projects=d.declared_project_count,
             total_thousand_yen=self.grand_total,
             groups=self._groups("area", self.rows),
+        )
+
+    def chart(
+        self,
+        by: Literal["subprefecture", "area"] = "subprefecture",
+        *,
+        region: str | None = None,
+        keyword: str | None = None,
+    ) -> ChartAnswer:
+        """Bars, largest first: every 振興局 (coloured by area), every area, or the measures of
+        a region or of a keyword."""
+        if region is not None or keyword is not None:
+            scope, rows, _ = self._selection(region, None, keyword)
+            if not rows:
+                raise InvalidQueryError(
+                    f"{scope.full_name}に当たる施策がないため、グラフを描けません。"
+                )
+            by_sub = scope.kind == "area"  # an area's measures are coloured by their 振興局
+            bars = [
+                Bar(
+                    label=r.measure,
+                    value_thousand_yen=r.budget_thousand_yen,
+                    group=r.subprefecture if by_sub else r.area,
+                )
+                for r in rows
+            ]
+            title = (
+                f"{scope.full_name}の施策別予算"
+                if scope.kind != "keyword"
+                else f"{scope.full_name}に一致する施策の予算"
+            )
+            return self._chart("measure", scope, title, bars, rows)
+        groups = self._groups(by, self.rows)
+        bars = [
+            Bar(label=g.name, value_thousand_yen=g.total_thousand_yen, group=g.parent or g.name)
+            for g in groups
+        ]
+        title = "振興局別の予算" if by == "subprefecture" else "連携地域別の予算"
+        return self._chart(by, self._scope(self.regions.everything), title, bars, self.rows)
+
+    @staticmethod
+    def _chart(
+        by: Literal["subprefecture", "area", "measure"],
+        scope: Scope,
+        title: str,
+        bars: list[Bar],
+        rows: list[MeasureRow],
+    ) -> ChartAnswer:
+        ranked = sorted(bars, key=lambda bar: -bar.value_thousand_yen)
+        return ChartAnswer(
+            by=by,
+            scope=scope,
+            title=title,
+            bars=ranked,
+            total_thousand_yen=sum(bar.value_thousand_yen for bar in bars),
+            results=rows,
+        )
+
+    def export(self, query: str | None = None) -> ExportAnswer:
+        """The measures of a region, or of a keyword when the query names no region, or all."""
+        region = (
+            self.regions.try_resolve(query) if query and query.strip() else self.regions.everything
+        )
+        if region is not None:
+            scope, rows = self._scope(region), self._rows_in(region)
+        else:
+            scope, rows, _ = self._selection(None, None, query)
+        return ExportAnswer(
+            scope=scope,
+            count=len(rows),
+            total_thousand_yen=sum(row.budget_thousand_yen for row in rows),
+            results=rows,
+        )
+
+    def browse(self, region: str | None = None) -> BrowseAnswer:
+        """One level of the drill-down: the areas; an area's 振興局; a 振興局's measures."""
+        resolved = self.resolve_region(region)
+        rows = self._rows_in(resolved)
+        total = sum(row.budget_thousand_yen for row in rows)
+        if resolved.kind == "all":
+            return BrowseAnswer(
+                level="areas",
+                scope=self._scope(resolved),
+                total_thousand_yen=total,
+                groups=self._groups("area", rows),
+            )
+        if resolved.kind == "area":
+            return BrowseAnswer(
+                level="area",
+                scope=self._scope(resolved),
+                parent=self._scope(self.regions.everything),
+                total_thousand_yen=total,
+                groups=self._groups("subprefecture", rows),
+            )
+        area = self.regions.resolve(resolved.area or "")
+        return BrowseAnswer(
+            level="subprefecture",
+            scope=self._scope(resolved),
+            parent=self._scope(area),
+            total_thousand_yen=total,
+            groups=self._groups("project", rows),
+            results=rows,
         )
 
     @staticmethod

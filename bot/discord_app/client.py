@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord_app.browse import BrowseBack, BrowsePick
 from bot.discord_app.chat import ChatQuestions
 from bot.discord_app.cooldown import UserCooldown
 from bot.discord_app.respond import Delivery, respond, send_notice
@@ -70,6 +72,7 @@ class BudgetBot(commands.Bot):
         await self.tree.set_translator(RegistryTranslator())
         await self.add_cog(SlashCommands(self))
         await self.add_cog(ChatQuestions(self))
+        self.add_dynamic_items(BrowsePick, BrowseBack)  # pinned browse panels survive restarts
         await self.sync_commands()
 
     async def sync_commands(self) -> None:
@@ -107,13 +110,15 @@ class BudgetBot(commands.Bot):
         question: Callable[[Knowledge], Answer],
         *,
         private: bool,
+        panel: bool = False,
     ) -> None:
         """Answer at once when quick; defer first when the answer takes longer than a moment."""
         task = asyncio.ensure_future(self.compute(question))
         done, _ = await asyncio.wait({task}, timeout=self.defer_after)
         if not done:
             await interaction.response.defer(ephemeral=private, thinking=True)
-        await respond(interaction, await task, self.delivery, private=private)
+        delivery = replace(self.delivery, browse_mode="panel") if panel else self.delivery
+        await respond(interaction, await task, delivery, private=private)
 
     @property
     def delivery(self) -> Delivery:

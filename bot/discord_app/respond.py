@@ -6,15 +6,19 @@ allowed_mentions are applied in one place whatever the data or the user typed.
 
 from __future__ import annotations
 
+import asyncio
+import io
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import discord
 
 from bot.discord_app import limits
+from bot.discord_app.browse import Mode, browse_view
 from bot.discord_app.views import TIMEOUT_SECONDS, AnswerView, ChoiceView, OwnedView
+from bot.files import files_for
 from bot.formatting.embeds import embed_pages
-from knowledge.answers import Answer, Choice, ClarifyAnswer, ErrorAnswer, Source
+from knowledge.answers import Answer, BrowseAnswer, Choice, ClarifyAnswer, ErrorAnswer, Source
 
 NO_PINGS = discord.AllowedMentions.none()
 
@@ -29,6 +33,8 @@ class Delivery:
     source: Source
     timeout: float = TIMEOUT_SECONDS
     follow_up: Callable[[str], Awaitable[Answer]] | None = None
+    browse_mode: Mode = "edit"
+    """A pinned panel ("panel") opens each level privately instead of changing itself."""
 
 
 def _pages(answer: Answer, delivery: Delivery) -> list[discord.Embed]:
@@ -42,18 +48,22 @@ def _view(
     delivery: Delivery,
     *,
     shareable: bool,
-) -> OwnedView | None:
+) -> discord.ui.View | None:
+    if isinstance(answer, BrowseAnswer):
+        return browse_view(answer, delivery.browse_mode)
     if isinstance(answer, ClarifyAnswer) and delivery.follow_up is not None:
         follow_up = delivery.follow_up
 
         async def pick(interaction: discord.Interaction, choice: Choice) -> None:
             picked = await follow_up(choice.question)
+            edit = interaction.edit_original_response
             await _show(
                 interaction.response.edit_message,
-                interaction.edit_original_response,
+                edit,
                 picked,
                 owner_id,
                 delivery,
+                attach="attachments",
             )
 
         return ChoiceView(answer.choices, owner_id=owner_id, pick=pick, timeout=delivery.timeout)
@@ -70,19 +80,27 @@ async def _show(
     delivery: Delivery,
     *,
     shareable: bool = False,
+    attach: str = "files",
     **extra: object,
 ) -> None:
-    """Send an answer with `send`; its buttons re-render themselves with `edit_later`."""
+    """Send an answer with `send`, with its files (`attach` names the keyword `send` takes
+    them by); its buttons re-render themselves with `edit_later`."""
     pages = _pages(answer, delivery)
+    files = await asyncio.to_thread(files_for, answer, delivery.source)  # a chart takes a moment
     view = _view(answer, pages, owner_id, delivery, shareable=shareable)
-    if view is not None:
+    if isinstance(view, OwnedView):
+        owned = view
 
         async def refresh() -> None:
-            current = view.current if isinstance(view, AnswerView) else pages[0]
-            await edit_later(embed=current, view=limits.fit_view(view), allowed_mentions=NO_PINGS)
+            current = owned.current if isinstance(owned, AnswerView) else pages[0]
+            await edit_later(embed=current, view=limits.fit_view(owned), allowed_mentions=NO_PINGS)
 
-        view.refresh = refresh
+        owned.refresh = refresh
     shown = limits.fit_view(view) if view is not None else discord.utils.MISSING
+    if files:
+        extra[attach] = [
+            discord.File(io.BytesIO(content), filename=name) for name, content in files
+        ]
     await send(embed=pages[0], view=shown, allowed_mentions=NO_PINGS, **extra)
 
 
@@ -95,7 +113,7 @@ async def respond(
     owner = interaction.user.id
     edit = interaction.edit_original_response
     if interaction.response.is_done():  # deferred: the answer replaces the "thinking" message
-        await _show(edit, edit, answer, owner, delivery, shareable=shareable)
+        await _show(edit, edit, answer, owner, delivery, shareable=shareable, attach="attachments")
     else:
         send = interaction.response.send_message
         await _show(send, edit, answer, owner, delivery, shareable=shareable, ephemeral=private)

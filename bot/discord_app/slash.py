@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 import logging
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -25,7 +26,36 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
+@dataclass(frozen=True)
+class DisplayOption:
+    """A yes/no option about how Discord shows an answer, not about what is asked."""
+
+    name: str
+    ja_name: str
+    description_en: str
+    description: str
+    commands: frozenset[str] | None = None
+    """The commands that take it; None for every command."""
+
+
 PRIVATE_OPTION = "private"
+PANEL_OPTION = "panel"
+DISPLAY_OPTIONS = (
+    DisplayOption(
+        PRIVATE_OPTION,
+        "非公開",
+        "Only you see the answer (with a Share button)",
+        "自分だけに表示する（共有ボタン付き）",
+    ),
+    DisplayOption(
+        PANEL_OPTION,
+        "パネル",
+        "Post a panel that stays: each pick opens privately, and it works after restarts",
+        "固定できるパネルとして出す（選ぶと本人だけに表示。再起動後も使えます）",
+        frozenset({"browse"}),
+    ),
+)
 COOLDOWN_NOTICE = "少し間をあけてからもう一度どうぞ（あと{seconds}秒）。"
 
 
@@ -82,6 +112,7 @@ class SlashCommands(commands.Cog):
             return self.region_choices(current)
 
         callback.__name__ = callback.__qualname__ = command.name
+        display = [o for o in DISPLAY_OPTIONS if o.commands is None or command.name in o.commands]
         parameters = [
             inspect.Parameter(
                 "interaction",
@@ -89,17 +120,18 @@ class SlashCommands(commands.Cog):
                 annotation=discord.Interaction,
             ),
             *(_parameter(param) for param in command.params),
-            inspect.Parameter(
-                PRIVATE_OPTION, inspect.Parameter.KEYWORD_ONLY, annotation=bool, default=False
+            *(
+                inspect.Parameter(
+                    o.name, inspect.Parameter.KEYWORD_ONLY, annotation=bool, default=False
+                )
+                for o in display
             ),
         ]
         callback.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
         described = {p.name: ja(p.description_en, p.description) for p in command.params}
-        described[PRIVATE_OPTION] = ja(
-            "Only you see the answer (with a Share button)", "自分だけに表示する（共有ボタン付き）"
-        )
+        described |= {o.name: ja(o.description_en, o.description) for o in display}
         renamed = {p.name: ja(p.name, p.ja_name) for p in command.params}
-        renamed[PRIVATE_OPTION] = ja(PRIVATE_OPTION, "非公開")
+        renamed |= {o.name: ja(o.name, o.ja_name) for o in display}
         app_commands.describe(**described)(callback)
         app_commands.rename(**renamed)(callback)
         choices = {
@@ -125,6 +157,7 @@ class SlashCommands(commands.Cog):
     ) -> None:
         """Validate (cooldown), call the core, format, respond: nothing else."""
         private = bool(values.pop(PRIVATE_OPTION, False))
+        panel = bool(values.pop(PANEL_OPTION, False))
         wait = self.bot.cooldown.retry_after(interaction.user.id)
         if wait is not None:
             await send_notice(interaction, COOLDOWN_NOTICE.format(seconds=math.ceil(wait)))
@@ -132,5 +165,5 @@ class SlashCommands(commands.Cog):
         arguments = {name: value for name, value in values.items() if value is not None}
         log.info("/%s %s from %s", command.name, arguments, interaction.user.id)
         await self.bot.answer_interaction(
-            interaction, lambda k: command.run(k, arguments), private=private
+            interaction, lambda k: command.run(k, arguments), private=private, panel=panel
         )

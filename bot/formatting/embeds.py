@@ -12,14 +12,18 @@ from typing import Any
 
 import discord
 
+from bot.files import CHART_FILE
 from bot.formatting import phrases
 from knowledge.amounts import amount_text, thousand_yen
 from knowledge.answers import (
     AboutAnswer,
     Answer,
+    BrowseAnswer,
+    ChartAnswer,
     ClarifyAnswer,
     CompareAnswer,
     ErrorAnswer,
+    ExportAnswer,
     Group,
     HelpAnswer,
     Hit,
@@ -63,12 +67,30 @@ def _measure_field(row: MeasureRow, *, rank: int | None = None) -> tuple[str, st
     )
 
 
-def _group_field(group: Group, whole: int) -> tuple[str, str]:
+def _bar(value: int, largest: int) -> str:
+    """A text bar in a code span, so Discord draws its blocks at full width."""
+    return f"`{phrases.bar(value, largest) or '▏'}`"
+
+
+def _group_field(
+    group: Group, whole: int, largest: int, *, of_all: bool = False
+) -> tuple[str, str]:
+    """A subtotal with its share and a text bar, so the split shows even with images off."""
+    share = (
+        f"{group.share * 100:.1f}%" if of_all else phrases.percent(group.total_thousand_yen, whole)
+    )
     return (
         group.full_name,
         f"{amount_text(group.total_thousand_yen)}\n"
-        f"構成比 {phrases.percent(group.total_thousand_yen, whole)} ・ 施策 {group.count}件",
+        f"{_bar(group.total_thousand_yen, largest)} {share} ・ 施策 {group.count}件",
     )
+
+
+def _group_fields(
+    groups: Sequence[Group], whole: int, *, of_all: bool = False
+) -> list[tuple[str, str]]:
+    largest = max((g.total_thousand_yen for g in groups), default=0)
+    return [_group_field(g, whole, largest, of_all=of_all) for g in groups]
 
 
 def _pages(
@@ -105,7 +127,7 @@ def _total(answer: TotalAnswer) -> list[discord.Embed]:
         lines.append("合計した施策:")
         fields = [_measure_field(row) for row in answer.results]
         return _pages(title, "\n".join(lines), BLUE, fields)
-    fields = [_group_field(group, answer.total_thousand_yen) for group in answer.groups]
+    fields = _group_fields(answer.groups, answer.total_thousand_yen)
     inline = bool(answer.groups) and answer.groups[0].kind != "project"
     return _pages(title, "\n".join(lines), BLUE, fields, inline=inline, size=24)
 
@@ -162,8 +184,16 @@ def _rank(answer: RankAnswer) -> list[discord.Embed]:
 
 def _compare(answer: CompareAnswer) -> list[discord.Embed]:
     embed = discord.Embed(title=phrases.compare_title(answer), colour=PURPLE)
+    largest = max((g.total_thousand_yen for g in answer.groups), default=0)
     for group in answer.groups:
-        value = f"**{amount_text(group.total_thousand_yen)}**\n施策 {group.count}件"
+        tops = "\n".join(
+            f"・{escape(r.measure)} {thousand_yen(r.budget_thousand_yen)}"
+            for r in phrases.largest_measures(answer, group)
+        )
+        value = (
+            f"**{amount_text(group.total_thousand_yen)}**\n"
+            f"{_bar(group.total_thousand_yen, largest)} 施策 {group.count}件\n{tops}"
+        )
         embed.add_field(name=group.full_name, value=value, inline=True)
     for label, sentence in phrases.compare_verdict(answer, _strong):
         embed.add_field(name=label, value=sentence, inline=False)
@@ -171,12 +201,37 @@ def _compare(answer: CompareAnswer) -> list[discord.Embed]:
 
 
 def _about(answer: AboutAnswer) -> list[discord.Embed]:
+    running = phrases.about_bot(answer)
     lines = [*phrases.about_lines(answer, _strong), phrases.about_note(answer)]
     embed = discord.Embed(title=answer.title, description="\n".join(lines), colour=GREY)
-    for group in answer.groups:
-        name, value = _group_field(group, answer.total_thousand_yen)
+    for name, value in _group_fields(answer.groups, answer.total_thousand_yen):
         embed.add_field(name=name, value=value, inline=True)
+    if running:
+        embed.set_footer(text=running)
     return [embed]
+
+
+def _chart(answer: ChartAnswer) -> list[discord.Embed]:
+    embed = discord.Embed(
+        title=escape(answer.title), description=phrases.chart_lead(answer), colour=BLUE
+    )
+    embed.set_image(url=f"attachment://{CHART_FILE}")
+    return [embed]
+
+
+def _export(answer: ExportAnswer) -> list[discord.Embed]:
+    text = f"{phrases.export_lead(answer)}\nCSV（Excel でそのまま開けます）と JSON を添付しました。"
+    return [discord.Embed(title="書き出し", description=text, colour=GREEN)]
+
+
+def _browse(answer: BrowseAnswer) -> list[discord.Embed]:
+    title = phrases.browse_title(answer)
+    description = f"合計 **{amount_text(answer.total_thousand_yen)}**"
+    if answer.level == "subprefecture":
+        return _pages(title, description, BLUE, [_measure_field(row) for row in answer.results])
+    description += "\n構成比は全道に対する割合です。下のメニューで選んでください。"
+    fields = _group_fields(answer.groups, answer.total_thousand_yen, of_all=True)
+    return _pages(title, description, BLUE, fields, inline=True, size=24)
 
 
 def _help(answer: HelpAnswer) -> list[discord.Embed]:
@@ -218,8 +273,12 @@ _BUILDERS: dict[type[Answer], Callable[[Any], list[discord.Embed]]] = {
     ErrorAnswer: _error,
     StatsAnswer: _stats,
     ClarifyAnswer: _clarify,
+    ChartAnswer: _chart,
+    ExportAnswer: _export,
+    BrowseAnswer: _browse,
 }
 _NO_SOURCE = (AboutAnswer, HelpAnswer, ErrorAnswer, ClarifyAnswer)
+"""These carry no figures of the table, or say where they come from themselves."""
 
 
 def embed_pages(answer: Answer, source: Source) -> list[discord.Embed]:

@@ -12,8 +12,12 @@ from knowledge.amounts import amount_text, decimal_thousand_yen, thousand_yen
 from knowledge.answers import (
     AboutAnswer,
     Answer,
+    BrowseAnswer,
+    ChartAnswer,
     ClarifyAnswer,
     CompareAnswer,
+    ExportAnswer,
+    Group,
     HelpAnswer,
     Hit,
     RankAnswer,
@@ -23,6 +27,7 @@ from knowledge.answers import (
     StatsAnswer,
     TotalAnswer,
 )
+from knowledge.models import MeasureRow
 
 GROUP_LABEL = {"area": "連携地域", "subprefecture": "振興局", "project": "プロジェクト"}
 RANK_LABEL = {"measure": "施策", "subprefecture": "振興局", "area": "連携地域"}
@@ -49,6 +54,66 @@ def scope_title(scope: Scope) -> str:
     if scope.area:
         return f"{scope.full_name}（{scope.area}）"
     return scope.full_name
+
+
+BAR_CELLS = 10
+_PARTIAL_BLOCKS = "▏▎▍▌▋▊▉"
+
+
+def bar(value: int, largest: int, cells: int = BAR_CELLS) -> str:
+    """A bar of █ in eighths, as long against `largest` as the value is: the split at a glance."""
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = max(round(value / largest * cells * 8), 1)
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_PARTIAL_BLOCKS[part - 1] if part else "")
+
+
+def uptime(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    days, minutes = divmod(minutes, 60 * 24)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days}日{hours}時間"
+    return f"{hours}時間{minutes}分" if hours else f"{minutes}分"
+
+
+def about_bot(answer: AboutAnswer) -> str | None:
+    """The bot's version and uptime, when the answer comes from a running bot."""
+    if answer.version is None:
+        return None
+    running = (
+        f" ・ 稼働 {uptime(answer.uptime_seconds)}" if answer.uptime_seconds is not None else ""
+    )
+    return f"ボット v{answer.version}{running}"
+
+
+def largest_measures(answer: CompareAnswer, group: Group, count: int = 2) -> list[MeasureRow]:
+    """A compared region's largest measures (the answer's results are ranked already)."""
+    inside = [
+        row
+        for row in answer.results
+        if group.name in (row.area, row.subprefecture)
+        or (group.kind == "area" and group.name == "全道")
+    ]
+    return inside[:count]
+
+
+def chart_lead(answer: ChartAnswer) -> str:
+    return f"{answer.title} ・ 合計 {amount_text(answer.total_thousand_yen)}"
+
+
+def export_lead(answer: ExportAnswer) -> str:
+    title = scope_title(answer.scope) if answer.scope.kind != "all" else "全道"
+    return f"{title}の施策 {answer.count}件 ・ 合計 {amount_text(answer.total_thousand_yen)}"
+
+
+def browse_title(answer: BrowseAnswer) -> str:
+    if answer.level == "areas":
+        return "連携地域から選んでください"
+    if answer.level == "area":
+        return f"{answer.scope.full_name}の振興局"
+    return f"{scope_title(answer.scope)}の施策"
 
 
 def percent(part: int, whole: int) -> str:

@@ -15,9 +15,12 @@ from knowledge.amounts import amount_text, thousand_yen
 from knowledge.answers import (
     AboutAnswer,
     Answer,
+    BrowseAnswer,
+    ChartAnswer,
     ClarifyAnswer,
     CompareAnswer,
     ErrorAnswer,
+    ExportAnswer,
     Group,
     HelpAnswer,
     Hit,
@@ -38,14 +41,17 @@ MARKS = ("［", "］")
 """Where a search matched, in plain text: 【空知地域［エゾシカ］肉有効活用需要喚起事業】."""
 
 
-def group_rows(groups: list[Group], whole: int) -> list[str]:
+def group_rows(groups: list[Group], whole: int, *, of_all: bool = False) -> list[str]:
+    """Name, amount, share (of `whole`, or of the whole table with of_all), count and a bar."""
+    largest = max((g.total_thousand_yen for g in groups), default=0)
     return table(
         [
             (
                 truncate(g.full_name, NAME_CELLS),
                 thousand_yen(g.total_thousand_yen),
-                phrases.percent(g.total_thousand_yen, whole),
+                f"{g.share * 100:.1f}%" if of_all else phrases.percent(g.total_thousand_yen, whole),
                 f"{g.count}件",
+                phrases.bar(g.total_thousand_yen, largest),
             )
             for g in groups
         ],
@@ -151,15 +157,30 @@ def _rank(answer: RankAnswer) -> list[str]:
 
 
 def _compare(answer: CompareAnswer) -> list[str]:
+    largest = max((g.total_thousand_yen for g in answer.groups), default=0)
     rows = [
-        (g.full_name, thousand_yen(g.total_thousand_yen), f"施策 {g.count}件")
+        (
+            g.full_name,
+            thousand_yen(g.total_thousand_yen),
+            f"施策 {g.count}件",
+            phrases.bar(g.total_thousand_yen, largest),
+        )
         for g in answer.groups
     ]
     lines = [phrases.compare_title(answer), *table(rows, right=frozenset({1, 2}))]
-    return lines + [f"{label}: {sentence}" for label, sentence in phrases.compare_verdict(answer)]
+    lines += [f"{label}: {sentence}" for label, sentence in phrases.compare_verdict(answer)]
+    lines += ["", "それぞれの大きな施策"]
+    for group in answer.groups:
+        tops = phrases.largest_measures(answer, group)
+        listed = "、".join(
+            f"{measure_label(r)} {thousand_yen(r.budget_thousand_yen)}" for r in tops
+        )
+        lines.append(f"  {group.full_name}: {listed}")
+    return lines
 
 
 def _about(answer: AboutAnswer) -> list[str]:
+    running = phrases.about_bot(answer)
     return [
         answer.title,
         *phrases.about_lines(answer),
@@ -168,7 +189,47 @@ def _about(answer: AboutAnswer) -> list[str]:
         *group_rows(answer.groups, answer.total_thousand_yen),
         "",
         phrases.about_note(answer),
+        *([running] if running else []),
     ]
+
+
+def _chart(answer: ChartAnswer) -> list[str]:
+    largest = max((b.value_thousand_yen for b in answer.bars), default=0)
+    rows = [
+        (
+            truncate(b.label, NAME_CELLS),
+            thousand_yen(b.value_thousand_yen),
+            phrases.bar(b.value_thousand_yen, largest),
+        )
+        for b in answer.bars
+    ]
+    return [phrases.chart_lead(answer), *table(rows, right=frozenset({1}))]
+
+
+def _export(answer: ExportAnswer) -> list[str]:
+    return [
+        f"{phrases.export_lead(answer)}",
+        "CSV（Excel でそのまま開けます）と JSON で書き出しました。",
+    ]
+
+
+def _browse(answer: BrowseAnswer) -> list[str]:
+    lines = [phrases.browse_title(answer), f"合計 {amount_text(answer.total_thousand_yen)}"]
+    if answer.level == "subprefecture":
+        current = None
+        for row in answer.results:
+            if row.project != current:
+                current = row.project
+                lines += ["", f"■ {row.project}"]
+            lines.append(f"  {measure_label(row)} {amount_text(row.budget_thousand_yen)}")
+    else:
+        lines += ["", "（構成比は全道に対する割合）"]
+        lines += group_rows(answer.groups, answer.total_thousand_yen, of_all=True)
+        lines += ["", f"一段下を見るには: browse {answer.groups[0].name}"]
+    if answer.parent is not None:
+        above = "" if answer.parent.kind == "all" else f" {answer.parent.name}"
+        lines.append(f"一段上に戻るには: browse{above}")
+    return lines
 
 
 def _help(answer: HelpAnswer) -> list[str]:
@@ -207,6 +268,9 @@ _RENDERERS: dict[type[Answer], Callable[[Any], list[str]]] = {
     ErrorAnswer: _error,
     StatsAnswer: _stats,
     ClarifyAnswer: _clarify,
+    ChartAnswer: _chart,
+    ExportAnswer: _export,
+    BrowseAnswer: _browse,
 }
 _NO_FOOTER = (AboutAnswer, HelpAnswer, ErrorAnswer, ClarifyAnswer)
 

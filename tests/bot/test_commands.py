@@ -25,15 +25,10 @@ def test_descriptions_fit_discord_limits():
 
 
 def test_the_expected_commands_exist():
-    assert [c.name for c in COMMANDS] == [
-        "total",
-        "search",
-        "list",
-        "top",
-        "compare",
-        "ask",
-        "about",
-        "help",
+    names = [c.name for c in COMMANDS]
+    assert names == [
+        *("total", "search", "list", "top", "compare", "ask", "about"),
+        *("chart", "export", "browse", "help"),
     ]
     assert find_command("合計") is find_command("TOTAL") is find_command("total")
 

@@ -32,6 +32,9 @@ COMMAND_NAMES = {
     "ask": "質問",
     "about": "概要",
     "help": "ヘルプ",
+    "chart": "グラフ",
+    "export": "書き出し",
+    "browse": "たどる",
 }
 STRING, INTEGER, BOOLEAN = 3, 4, 5
 
