@@ -203,3 +203,33 @@ def test_ask_json_keeps_the_contract_and_adds_what_was_understood(run_bot: RunBo
     expected = sum(r.budget for r in ROWS if "エゾシカ" in r.measure and r.subprefecture == "根室")
     assert answer["total_thousand_yen"] == expected
     assert understood["summary"] in answer["text"]
+
+
+def test_chart_writes_a_png(run_bot: RunBot, tmp_path: Path):
+    out = tmp_path / "budget.png"
+    done = run_bot("chart", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f"書き出したファイル: {out}" in done.stdout
+    answer = one_json(run_bot, "chart", "--by", "area", "--out", str(tmp_path / "areas.png"))
+    assert answer["files"] == [str(tmp_path / "areas.png")]
+    assert [b["value_thousand_yen"] for b in answer["bars"]] == sorted(
+        AREA_TOTALS.values(), reverse=True
+    )
+
+
+def test_export_to_csv_json_and_stdout(run_bot: RunBot, tmp_path: Path):
+    done = run_bot("export", "--out", str(tmp_path / "all.csv"))
+    assert done.returncode == 0, done.stderr
+    data = (tmp_path / "all.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert len(data.decode("utf-8-sig").strip().split("\r\n")) == len(ROWS) + 1
+    run_bot("export", "空知", "--out", str(tmp_path / "sorachi.json"))
+    exported = json.loads((tmp_path / "sorachi.json").read_text(encoding="utf-8"))
+    assert exported["total_thousand_yen"] == SUBPREFECTURE_TOTALS["空知"]
+    piped = run_bot("export", "エゾシカ")
+    assert piped.stdout.startswith("連携地域,振興局")
+    assert len(piped.stdout.strip().splitlines()) == 1 + 2
+    wrong = run_bot("export", "--out", str(tmp_path / "x.xlsx"))
+    assert wrong.returncode == 1
+    assert ".csv" in wrong.stdout

@@ -184,3 +184,33 @@ def test_about_counts():
     )
     assert about.total_thousand_yen == GRAND_TOTAL
     assert (about.fiscal_year, about.declared_projects, about.unit) == ("令和3年度", 51, "千円")
+
+
+def test_browsing_reaches_every_measure_and_subtotals_add_up():
+    top = K.browse()
+    assert top.level == "areas"
+    assert sum(g.total_thousand_yen for g in top.groups) == top.total_thousand_yen == GRAND_TOTAL
+    reached = []
+    for area in top.groups:
+        level = K.browse(area.name)
+        assert (level.level, level.total_thousand_yen) == ("area", area.total_thousand_yen)
+        assert sum(g.total_thousand_yen for g in level.groups) == area.total_thousand_yen
+        assert level.parent is not None
+        assert level.parent.kind == "all"
+        assert len(level.groups) <= 25
+        for sub in level.groups:
+            leaf = K.browse(sub.name)
+            assert leaf.level == "subprefecture"
+            assert (
+                leaf.total_thousand_yen == sub.total_thousand_yen == SUBPREFECTURE_TOTALS[sub.name]
+            )
+            assert sum(r.budget_thousand_yen for r in leaf.results) == sub.total_thousand_yen
+            assert leaf.parent is not None
+            assert leaf.parent.name == area.name
+            reached += [r.line for r in leaf.results]
+    assert sorted(reached) == [r.line for r in ROWS]
+
+
+def test_export_of_everything_sums_to_the_grand_total():
+    answer = K.export()
+    assert (answer.count, answer.total_thousand_yen) == (31, GRAND_TOTAL)

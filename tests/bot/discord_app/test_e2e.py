@@ -383,3 +383,72 @@ async def test_a_mention_states_what_it_understood(fake_discord: FakeDiscord, st
     [embed] = answer.embeds
     assert embed["author"]["name"] == "対象: 釧路・根室連携地域 ・ 集計: 合計"
     assert amount(AREA_TOTALS["釧路・根室連携地域"]) in embed["description"]
+
+
+async def test_chart_arrives_as_an_attached_png(fake_discord: FakeDiscord, start_bot: StartBot):
+    async with start_bot():
+        handle = await fake_discord.slash("chart", {})
+        response = await handle.response()
+        message = await handle.final_message()
+    assert response.type in (4, 5)
+    assert message.files["chart.png"][:8] == b"\x89PNG\r\n\x1a\n"
+    assert message.embeds[0]["image"]["url"] == "attachment://chart.png"
+
+
+async def test_export_arrives_as_csv_and_json(fake_discord: FakeDiscord, start_bot: StartBot):
+    async with start_bot():
+        handle = await fake_discord.slash("export", {})
+        await handle.response()
+        message = await handle.final_message()
+    [csv_name] = [name for name in message.files if name.endswith(".csv")]
+    [json_name] = [name for name in message.files if name.endswith(".json")]
+    rows = message.files[csv_name].decode("utf-8-sig").strip().split("\r\n")[1:]
+    assert len(rows) == 31
+    assert sum(int(r.split(",")[-2]) for r in rows) == 115_135  # the budget column
+    assert '"total_thousand_yen": 115135' in message.files[json_name].decode("utf-8")
+
+
+async def test_browse_drills_down_and_back(fake_discord: FakeDiscord, start_bot: StartBot):
+    async with start_bot():
+        handle = await fake_discord.slash("browse", {})
+        await handle.response()
+        message = await handle.final_message()
+        [menu] = [c for c in iter_components(message.components) if c.get("type") == 3]
+        assert [o["value"] for o in menu["options"]] == list(AREA_TOTALS)
+        area = await (
+            await fake_discord.click(message, menu["custom_id"], values=["道南連携地域"])
+        ).response()
+        assert area.type == 7
+        assert area.embeds[0]["title"] == "道南連携地域の振興局"
+        message = await handle.final_message(lambda m: "道南" in m.embeds[0]["title"])
+        [menu] = [c for c in iter_components(message.components) if c.get("type") == 3]
+        sub = await (
+            await fake_discord.click(message, menu["custom_id"], values=["渡島"])
+        ).response()
+        assert {f["name"] for f in sub.embeds[0]["fields"]} == {
+            f"【{r.measure}】" for r in ROWS if r.subprefecture == "渡島"
+        }
+        message = await handle.final_message(lambda m: "渡島" in m.embeds[0]["title"])
+        back = await (
+            await fake_discord.click(message, button(message.components, "◀ 戻る"))
+        ).response()
+    assert back.embeds[0]["title"] == "道南連携地域の振興局"
+
+
+async def test_a_browse_panel_keeps_working_after_a_restart(
+    fake_discord: FakeDiscord, start_bot: StartBot
+):
+    async with start_bot():
+        handle = await fake_discord.slash("browse", {"panel": True})
+        await handle.response()
+        panel = await handle.final_message()
+    async with start_bot():  # a new process: nothing of the first bot's views in memory
+        [menu] = [c for c in iter_components(panel.components) if c.get("type") == 3]
+        opened = await (
+            await fake_discord.click(
+                panel, menu["custom_id"], values=["十勝連携地域"], user=fake_discord.bob
+            )
+        ).response()
+    assert opened.type == 4
+    assert opened.ephemeral  # the panel stays as it is for everyone else
+    assert opened.embeds[0]["title"] == "十勝連携地域の振興局"

@@ -54,7 +54,9 @@ def test_total_reply():
     assert lines[0] == "空知総合振興局（道央広域連携地域）の予算合計"
     assert lines[1] == "6,615千円（約662万円） ・ 施策 2件"
     breakdown = [line for line in lines if "プロジェクト" in line or "魅力発信" in line][1:]
-    assert len({width(line[: line.index("千円") + 2]) for line in breakdown}) == 1  # amounts line up
+    assert (
+        len({width(line[: line.index("千円") + 2]) for line in breakdown}) == 1
+    )  # amounts line up
     assert breakdown[0].endswith("█" * 10)  # the largest gets the full bar
     assert "86.4%" in text  # 5715 / 6615
     assert "平均 3,307.5千円" in text
