@@ -94,7 +94,9 @@ class Understanding(_Model):
     project_candidates: list[str] = Field(
         default_factory=list, description="Projects the question could mean, when not one"
     )
-    summary: str = Field(description="What was understood, for the reply: 対象: … ・ 集計: …")
+    summary: str = Field(
+        default="", description="What was understood, for the reply: 対象: … ・ 集計: …"
+    )
 
 
 class Answer(_Model):

@@ -190,27 +190,19 @@ def topic_words(question: str, resolver: RegionResolver) -> str:
     return " ".join(words)
 
 
-def _summary(
-    *,
-    intent: Intent,
-    regions: list[Scope],
-    keyword: str | None,
-    project: str | None,
-    n: int | None,
-    by: RankBy | None,
-    order: RankOrder | None,
-) -> str:
-    targets = [r.full_name for r in regions]
-    if project:
-        targets.append(f"「{project}」")
-    if keyword:
-        targets.append(f"キーワード「{keyword}」")
+def _summary(u: Understanding) -> str:
+    """対象: 空知総合振興局 ・ 集計: 合計 — what was understood, in one line."""
+    targets = [r.full_name for r in u.regions]
+    if u.project:
+        targets.append(f"「{u.project}」")
+    if u.keyword:
+        targets.append(f"キーワード「{u.keyword}」")
     target = "・".join(targets) or "全道"
-    label = INTENT_LABEL[intent]
-    if intent == "rank" and by and order:
-        what = {"measure": "施策", "subprefecture": "振興局", "area": "連携地域"}[by]
-        direction = "大きい順" if order == "largest" else "小さい順"
-        label = f"{what}の{direction}（上位{n}件）" if n else f"{what}の{direction}"
+    label = INTENT_LABEL[u.intent]
+    if u.intent == "rank" and u.by and u.order:
+        what = {"measure": "施策", "subprefecture": "振興局", "area": "連携地域"}[u.by]
+        direction = "大きい順" if u.order == "largest" else "小さい順"
+        label = f"{what}の{direction}（上位{u.n}件）" if u.n else f"{what}の{direction}"
     return f"対象: {target} ・ 集計: {label}"
 
 
@@ -258,7 +250,7 @@ def understand(question: str, resolver: RegionResolver, projects: list[str]) -> 
     if intent == "rank":
         by, order = _rank_kind(text), ("smallest" if _has(text, SMALLEST) else "largest")
         n = n or (1 if _has(text, ONE) or _singular(text) else None)
-    return Understanding(
+    understood = Understanding(
         intent=intent,
         regions=regions,
         keyword=keyword,
@@ -267,16 +259,8 @@ def understand(question: str, resolver: RegionResolver, projects: list[str]) -> 
         by=by,
         order=order,
         project_candidates=named if len(named) > 1 else [],
-        summary=_summary(
-            intent=intent,
-            regions=regions,
-            keyword=keyword,
-            project=project,
-            n=n,
-            by=by,
-            order=order,
-        ),
     )
+    return understood.model_copy(update={"summary": _summary(understood)})
 
 
 def _projects(question: str, text: str, keyword: str | None, projects: list[str]) -> list[str]:
