@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench` prints how the bot scales and writes the numbers as JSON."""
