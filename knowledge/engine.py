@@ -45,7 +45,7 @@ from knowledge.normalize import fold
 from knowledge.parser import load_dataset
 from knowledge.reading import Reader
 from knowledge.regions import Region, RegionResolver
-from knowledge.search import SearchIndex, SearchResult
+from knowledge.search import MAX_HITS, SearchIndex, SearchResult
 from knowledge.words import content_words
 
 DEFAULT_TOP = 5
@@ -182,8 +182,7 @@ class Knowledge:
                 raise InvalidQueryError("キーワードを指定してください。")
             within = self.resolve_region(region) if region is not None else None
             query = f"{keyword} {within.full_name}" if within and within.kind != "all" else keyword
-            found = {hit.line for hit in self._find(query)[0].sure_hits}
-            rows = [row for row in self.rows if row.line in found]
+            rows = [self.rows[i] for i in sorted(self._find(query)[0].sure)]
             word = keyword.strip()
             place = f"{within.full_name}の" if within and within.kind != "all" else ""
             return (
@@ -353,14 +352,18 @@ class Knowledge:
             else:
                 terms.append(word)
         if regions and not terms:
-            hits = [
-                Hit(**row.model_dump(), score=100.0, matched="measure", channel="region")
-                for row in self.rows
-                if any(self._in_region(row, region) for region in regions)
+            inside = [
+                i
+                for i, row in enumerate(self.rows)
+                if any(self._in_region(row, r) for r in regions)
             ]
-            return SearchResult(hits, "sure", hits), [], regions
-        where = (lambda row: any(self._in_region(row, r) for r in regions)) if regions else None
-        return self.index.search(" ".join(terms), where=where), terms, regions
+            hits = [
+                Hit(**self.rows[i].model_dump(), score=100.0, matched="measure", channel="region")
+                for i in inside[:MAX_HITS]
+            ]
+            return SearchResult(hits, "sure", len(inside), tuple(inside)), [], regions
+        within = [(r.kind, r.name) for r in regions]
+        return self.index.search(" ".join(terms), within=within), terms, regions
 
     def search(self, query: str, *, limit: int | None = None) -> SearchAnswer:
         """Measures matching a query, best first, in confidence bands (see knowledge.search)."""
@@ -378,9 +381,9 @@ class Knowledge:
             terms=terms,
             region=self._scope(regions[0]) if regions else None,
             results=list(shown),
-            count=len(result.hits),
+            count=result.count,
             confidence=result.confidence,
-            total_thousand_yen=sum(h.budget_thousand_yen for h in result.hits)
+            total_thousand_yen=sum(self.rows[i].budget_thousand_yen for i in result.sure)
             if result.confidence == "sure"
             else None,
             suggestions=suggestions,

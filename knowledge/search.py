@@ -21,10 +21,11 @@ answers directly, MAYBE offers candidates (もしかして), below that nothing 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from knowledge.answers import Highlight, Hit
@@ -59,6 +60,12 @@ MAX_QUERY_CHARS = 200
 MIN_PART = 2
 """Reader words shorter than this are not searched on their own (品 of 加工品)."""
 PARTIAL_PENALTY = 0.4
+"""A measure matching only some of the words keeps part of its score: never sure, but still
+offered when the words it has match well (ジビエ料理 finds the ジビエ measure)."""
+MAX_HITS = 200
+"""Hits built into an answer; its count and totals still cover every hit."""
+TYPO_CANDIDATES = 200
+"""Texts sharing the most letter pairs with a typo'd word, reranked with rapidfuzz."""
 SUGGEST_WORD_CUTOFF = 60.0
 
 
@@ -73,22 +80,8 @@ class _Channel:
 
 
 @dataclass(frozen=True)
-class _Field:
-    name: Field
-    channels: tuple[_Channel, ...]
-
-
-@dataclass(frozen=True)
-class _Document:
-    order: int
-    row: MeasureRow
-    fields: tuple[_Field, ...]
-
-
-@dataclass(frozen=True)
 class _Match:
     score: float
-    field: Field
     kind: MatchKind
     spans: tuple[tuple[int, int], ...]
 
@@ -108,16 +101,13 @@ class QueryWord:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """What to show (the band's hits), how sure it is, and every hit above MAYBE."""
+    """The band's hits (at most MAX_HITS built), how sure they are, and which measures are
+    sure enough to be added up in a keyword total (indexes into the rows)."""
 
     hits: list[Hit]
     confidence: Confidence
-    ranked: list[Hit]
-
-    @property
-    def sure_hits(self) -> list[Hit]:
-        """The hits certain enough to be added up in a keyword total."""
-        return [hit for hit in self.ranked if hit.score >= SURE]
+    count: int
+    sure: tuple[int, ...]
 
 
 def _script(char: str) -> str:
@@ -157,108 +147,112 @@ def _reading_channels(text: str, origin: tuple[int, ...], reader: Reader) -> lis
     return channels
 
 
-def index_field(name: Field, text: str, reader: Reader) -> _Field:
-    """A field in every channel, for the text as written and for each way of reading it."""
+def index_text(text: str, reader: Reader) -> tuple[_Channel, ...]:
+    """A text in every channel, as written and for each way of reading it (炭鉱(やま))."""
     identity = tuple(range(len(text)))
     channels: list[_Channel] = []
     for variant, origin in [(text, identity), *reading_variants(text)]:
         starts = {word.start for word in reader.morphemes(variant)}
         channels.append(_surface_channel(variant, origin, starts))
         channels.extend(_reading_channels(variant, origin, reader))
-    return _Field(name, tuple(channels))
+    return tuple(channels)
 
 
 class SearchIndex:
-    """Every measure indexed once; a query only reads its own words."""
+    """Every distinct field text indexed once, in every channel, with a gram index over them.
+
+    Measures share texts (a project runs in several 振興局, names repeat across years), so the
+    work and the memory grow with the distinct texts, not with the rows. A query looks up
+    candidate texts through the grams of its words, scores only those, and spreads the scores
+    to the rows with numpy.
+    """
 
     def __init__(self, rows: list[MeasureRow], reader: Reader) -> None:
         self.reader = reader
-        self._documents = [
-            _Document(
-                order=order,
-                row=row,
-                fields=(
-                    index_field("measure", row.measure, reader),
-                    index_field("project", row.project, reader),
-                    index_field("description", row.description, reader),
-                ),
-            )
-            for order, row in enumerate(rows)
-        ]
+        self._rows = rows
+        self._texts: list[str] = []
+        self._entries: list[tuple[_Channel, ...]] = []
+        ids: dict[str, int] = {}
+        columns: dict[Field, list[int]] = {field: [] for field in FIELD_WEIGHT}
+        for row in rows:
+            for field, text in (
+                ("measure", row.measure),
+                ("project", row.project),
+                ("description", row.description),
+            ):
+                entry = ids.get(text)
+                if entry is None:
+                    entry = ids[text] = len(self._texts)
+                    self._texts.append(text)
+                    self._entries.append(index_text(text, reader))
+                columns[field].append(entry)  # type: ignore[index]
+        self._columns = {
+            field: np.array(values, dtype=np.int32) for field, values in columns.items()
+        }
+        self._grams: dict[ChannelKind, dict[str, np.ndarray]] = {}
+        for kind in ("surface", "reading", "romaji"):
+            grams: dict[str, set[int]] = {}
+            for entry, channels in enumerate(self._entries):
+                for channel in channels:
+                    if channel.kind == kind:
+                        for gram in _grams(channel.text):
+                            grams.setdefault(gram, set()).add(entry)
+            self._grams[kind] = {
+                g: np.fromiter(sorted(e), dtype=np.int32) for g, e in grams.items()
+            }
+        name_entries = {*self._columns["measure"].tolist(), *self._columns["project"].tolist()}
         self._vocabulary = sorted(
             {
                 text[m.start : m.end]
-                for row in rows
-                for text in (row.measure, row.project)
+                for text in (self._texts[e] for e in name_entries)
                 for m in reader.morphemes(text)
                 if m.end - m.start >= 2 and not text[m.start : m.end].isascii()
             }
         )
+        self._areas = _codes([row.area for row in rows])
+        self._subprefectures = _codes([row.subprefecture for row in rows])
 
     def word(self, text: str) -> QueryWord:
         surface = fold(text).replace(" ", "")
         romaji = fold_romaji(text) if is_latin(text) else self.reader.romaji(text)
         return QueryWord(text, surface, self.reader.reading(text), romaji)
 
-    def search(
-        self, query: str, *, where: Callable[[MeasureRow], bool] | None = None
-    ) -> SearchResult:
-        """Measures matching the query's words, best first, with the confidence band."""
-        documents = [d for d in self._documents if where is None or where(d.row)]
-        words = self._words(query[:MAX_QUERY_CHARS], documents)
-        if not words:
-            return SearchResult([], "none", [])
-        typos = [not any(self._exact(w, d) for d in documents) for w in words]
-        hits: list[tuple[float, int, Hit]] = []
-        for document in documents:
-            matches = [
-                self._best(w, document, typo=typo) for w, typo in zip(words, typos, strict=True)
-            ]
-            found = [m for m in matches if m is not None]
-            if not found:
-                continue
-            score = sum(m.score for m in found) / len(found) * _coverage(len(found), len(words))
-            if score < MAYBE:
-                continue
-            first = found[0]
-            hit = Hit(
-                **document.row.model_dump(),
-                score=round(score, 1),
-                matched=first.field,
-                channel=first.kind,
-                highlights=[
-                    Highlight(field=m.field, start=start, end=end)
-                    for m in found
-                    for start, end in m.spans
-                ],
-            )
-            hits.append((-score, document.order, hit))
-        hits.sort(key=lambda item: item[:2])
-        ranked = [hit for _, _, hit in hits]
-        shown, confidence = _band(ranked, query)
-        return SearchResult(shown, confidence, ranked)
+    def search(self, query: str, *, within: Sequence[tuple[str, str]] = ()) -> SearchResult:
+        """Rows matching the query's words, best first, with the confidence band.
 
-    def _words(self, query: str, documents: list[_Document]) -> list[QueryWord]:
-        """The query's words; a word found nowhere as typed is split into the reader's words
-        when some of those are found (ジビエ料理 -> ジビエ 料理, 加工品 -> 加工)."""
-        words: list[QueryWord] = []
-        for text in query.split():
-            if not fold(text):
-                continue
-            word = self.word(text)
-            if any(self._exact(word, d) for d in documents):
-                words.append(word)
-                continue
-            parts = [
-                self.word(text[m.start : m.end])
-                for m in self.reader.morphemes(text)
-                if m.end - m.start >= MIN_PART and not text[m.start : m.end].isspace()
-            ]
-            if len(parts) > 1 and any(self._exact(p, d) for p in parts for d in documents):
-                words.extend(parts)
-            else:
-                words.append(word)
-        return words
+        `within` narrows to regions: ("area", name) or ("subprefecture", name) pairs.
+        """
+        words = self._words(query[:MAX_QUERY_CHARS])
+        if not words:
+            return SearchResult([], "none", 0, ())
+        size = len(self._rows)
+        total = np.zeros(size)
+        matched = np.zeros(size, dtype=np.int32)
+        best: list[tuple[np.ndarray, np.ndarray, dict[int, _Match]]] = []
+        for word in words:
+            matches = self._entry_matches(word)
+            scores = np.zeros(len(self._entries))
+            for entry, match in matches.items():
+                scores[entry] = match.score
+            per_field = np.stack([scores[self._columns[f]] * FIELD_WEIGHT[f] for f in FIELD_WEIGHT])
+            word_best = per_field.max(axis=0)
+            best.append((word_best, per_field.argmax(axis=0), matches))
+            total += word_best
+            matched += word_best > 0
+        with np.errstate(invalid="ignore", divide="ignore"):
+            score = np.where(matched > 0, total / np.maximum(matched, 1), 0.0)
+        score *= 1.0 - PARTIAL_PENALTY * (len(words) - matched) / len(words)
+        keep = score >= MAYBE
+        if within:
+            keep &= self._region_mask(within)
+        found = np.flatnonzero(keep)
+        if not len(found):
+            return SearchResult([], "none", 0, ())
+        ranked = found[np.lexsort((found, -score[found]))]
+        sure = ranked[score[ranked] >= SURE]
+        shown, confidence = _band(ranked, sure, query)
+        hits = [self._hit(int(i), float(score[i]), best) for i in shown[:MAX_HITS]]
+        return SearchResult(hits, confidence, len(shown), tuple(int(i) for i in sure))
 
     def suggest_words(self, query: str, limit: int = 3) -> list[str]:
         """Words of the measure and project names closest to the query (for "did you mean")."""
@@ -272,43 +266,136 @@ class SearchIndex:
         )
         return [self._vocabulary[index] for _, _, index in found]
 
-    def _exact(self, word: QueryWord, document: _Document) -> bool:
-        return any(
-            len(word.channel(c.kind)) >= MIN_LENGTH[c.kind] and word.channel(c.kind) in c.text
-            for f in document.fields
-            for c in f.channels
-        )
-
-    def _best(self, word: QueryWord, document: _Document, *, typo: bool) -> _Match | None:
-        best: _Match | None = None
-        for field in document.fields:
-            for match in self._matches(word, field, typo=typo):
-                if best is None or match.score > best.score:
-                    best = match
-        return best
-
-    @staticmethod
-    def _matches(word: QueryWord, field: _Field, *, typo: bool) -> Iterable[_Match]:
-        weight = FIELD_WEIGHT[field.name]
-        for channel in field.channels:
-            needle = word.channel(channel.kind)
-            if len(needle) < MIN_LENGTH[channel.kind]:
+    def _words(self, query: str) -> list[QueryWord]:
+        """The query's words; a word found nowhere as typed is split into the reader's words
+        when some of those are found (ジビエ料理 -> ジビエ 料理, 加工品 -> 加工)."""
+        words: list[QueryWord] = []
+        for text in query.split():
+            if not fold(text):
                 continue
-            position = channel.text.find(needle)
-            while position >= 0:
-                end = position + len(needle)
-                edges = (position in channel.bounds) + (end in channel.bounds)
-                score = 100 * MATCH_WEIGHT[channel.kind] * EDGE_WEIGHT[edges] * weight
-                yield _Match(score, field.name, channel.kind, _span(channel, position, end))
-                position = channel.text.find(needle, position + 1)
-            if typo and len(needle) >= MIN_LENGTH["typo"] and channel.kind == "surface":
+            word = self.word(text)
+            if self._exact_entries(word):
+                words.append(word)
+                continue
+            parts = [
+                self.word(text[m.start : m.end])
+                for m in self.reader.morphemes(text)
+                if m.end - m.start >= MIN_PART and not text[m.start : m.end].isspace()
+            ]
+            if len(parts) > 1 and any(self._exact_entries(p) for p in parts):
+                words.extend(parts)
+            else:
+                words.append(word)
+        return words
+
+    def _candidates(self, kind: ChannelKind, needle: str) -> np.ndarray:
+        """Entries whose `kind` channel holds every gram of the needle (a superset of matches)."""
+        index = self._grams[kind]
+        postings = [index.get(gram) for gram in _grams(needle)]
+        if any(p is None for p in postings):
+            return np.empty(0, dtype=np.int32)
+        ordered = sorted((p for p in postings if p is not None), key=len)
+        result = ordered[0]
+        for posting in ordered[1:]:
+            result = np.intersect1d(result, posting, assume_unique=True)
+            if not len(result):
+                break
+        return result
+
+    def _exact_entries(self, word: QueryWord) -> dict[int, _Match]:
+        matches: dict[int, _Match] = {}
+        kinds: tuple[ChannelKind, ...] = ("surface", "reading", "romaji")
+        for kind in kinds:
+            needle = word.channel(kind)
+            if len(needle) < MIN_LENGTH[kind]:
+                continue
+            for entry in self._candidates(kind, needle).tolist():
+                for channel in self._entries[entry]:
+                    if channel.kind == kind:
+                        match = _exact(channel, needle)
+                        if match and (entry not in matches or match.score > matches[entry].score):
+                            matches[entry] = match
+        return matches
+
+    def _entry_matches(self, word: QueryWord) -> dict[int, _Match]:
+        """The best match of the word in each entry: exact in any channel, else a typo."""
+        matches = self._exact_entries(word)
+        if matches or len(word.surface) < MIN_LENGTH["typo"]:
+            return matches
+        counts: dict[int, int] = {}
+        for gram in _grams(word.surface, sizes=(2,)):
+            for entry in self._grams["surface"].get(gram, np.empty(0, dtype=np.int32)).tolist():
+                counts[entry] = counts.get(entry, 0) + 1
+        for entry in sorted(counts, key=lambda e: -counts[e])[:TYPO_CANDIDATES]:
+            for channel in self._entries[entry]:
+                if channel.kind != "surface":
+                    continue
                 aligned = fuzz.partial_ratio_alignment(
-                    needle, channel.text, score_cutoff=TYPO_CUTOFF
+                    word.surface, channel.text, score_cutoff=TYPO_CUTOFF
                 )
                 if aligned is not None and aligned.dest_end > aligned.dest_start:
-                    score = aligned.score * MATCH_WEIGHT["typo"] * weight
-                    span = _span(channel, aligned.dest_start, aligned.dest_end)
-                    yield _Match(score, field.name, "typo", span)
+                    score = aligned.score * MATCH_WEIGHT["typo"]
+                    if entry not in matches or score > matches[entry].score:
+                        spans = _span(channel, aligned.dest_start, aligned.dest_end)
+                        matches[entry] = _Match(score, "typo", spans)
+        return matches
+
+    def _region_mask(self, within: Sequence[tuple[str, str]]) -> np.ndarray:
+        mask = np.zeros(len(self._rows), dtype=bool)
+        for kind, name in within:
+            codes, names = self._areas if kind == "area" else self._subprefectures
+            if name in names:
+                mask |= codes == names[name]
+        return mask
+
+    def _hit(
+        self, row: int, score: float, best: list[tuple[np.ndarray, np.ndarray, dict[int, _Match]]]
+    ) -> Hit:
+        fields = list(FIELD_WEIGHT)
+        highlights: list[Highlight] = []
+        first: tuple[Field, MatchKind] | None = None
+        for word_best, which, matches in best:
+            if word_best[row] <= 0:
+                continue
+            field = fields[int(which[row])]
+            match = matches[int(self._columns[field][row])]
+            first = first or (field, match.kind)
+            highlights += [Highlight(field=field, start=a, end=b) for a, b in match.spans]
+        field, kind = first or ("measure", "surface")
+        return Hit(
+            **self._rows[row].model_dump(),
+            score=round(score, 1),
+            matched=field,
+            channel=kind,
+            highlights=highlights,
+        )
+
+
+def _grams(text: str, sizes: tuple[int, ...] = (1, 2)) -> set[str]:
+    """Single characters for one-letter needles, pairs for the rest (what candidates need)."""
+    if len(text) == 1:
+        return {text}
+    return {text[i : i + 2] for i in range(len(text) - 1)} if 2 in sizes else set(text)
+
+
+def _codes(names: list[str]) -> tuple[np.ndarray, dict[str, int]]:
+    table: dict[str, int] = {}
+    codes = np.fromiter((table.setdefault(name, len(table)) for name in names), dtype=np.int32)
+    return codes, table
+
+
+def _exact(channel: _Channel, needle: str) -> _Match | None:
+    """The best occurrence of the needle in a channel: word edges and the channel decide."""
+    best: _Match | None = None
+    position = channel.text.find(needle)
+    while position >= 0:
+        end = position + len(needle)
+        edges = (position in channel.bounds) + (end in channel.bounds)
+        score = 100 * MATCH_WEIGHT[channel.kind] * EDGE_WEIGHT[edges]
+        if best is None or score > best.score:
+            best = _Match(score, channel.kind, _span(channel, position, end))
+        position = channel.text.find(needle, position + 1)
+    return best
 
 
 def _span(channel: _Channel, start: int, end: int) -> tuple[tuple[int, int], ...]:
@@ -323,19 +410,10 @@ def _span(channel: _Channel, start: int, end: int) -> tuple[tuple[int, int], ...
     return tuple(runs)
 
 
-def _coverage(found: int, words: int) -> float:
-    """A measure matching only some of the words keeps part of its score: never sure, but
-    still offered when the words it has match well (ジビエ料理 finds the ジビエ measure)."""
-    return 1.0 - PARTIAL_PENALTY * (words - found) / words
-
-
-def _band(hits: list[Hit], query: str) -> tuple[list[Hit], Confidence]:
-    """Sure answers, or up to MAYBE_SHOWN candidates, or nothing."""
-    if not hits:
-        return [], "none"
+def _band(ranked: np.ndarray, sure: np.ndarray, query: str) -> tuple[np.ndarray, Confidence]:
+    """Sure answers, or up to MAYBE_SHOWN candidates: one- and two-kana queries are never sure."""
     letters = [c for c in fold(query) if not c.isspace()]
     ambiguous = len(letters) <= AMBIGUOUS_KANA and all(is_kana(c) for c in letters)
-    sure = [hit for hit in hits if hit.score >= SURE]
-    if sure and not ambiguous:
+    if len(sure) and not ambiguous:
         return sure, "sure"
-    return hits[:MAYBE_SHOWN], "maybe"
+    return ranked[:MAYBE_SHOWN], "maybe"
