@@ -7,10 +7,12 @@ method returns an answer model and never formats text.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -48,6 +50,8 @@ from knowledge.regions import Region, RegionResolver
 from knowledge.search import MAX_HITS, SearchIndex, SearchResult
 from knowledge.words import content_words
 
+T = TypeVar("T")
+MEMO_SIZE = 512
 DEFAULT_TOP = 5
 SUGGEST_REGION_CUTOFF = 60.0
 """A search that found nothing suggests only regions this close to what was typed."""
@@ -68,7 +72,11 @@ def load_knowledge(path: Path | None = None) -> Knowledge:
 
 
 class Knowledge:
-    """Everything the bot knows, indexed for instant answers."""
+    """Everything the bot knows, indexed for instant answers.
+
+    Each public query is memoised (answers are frozen and the data never changes under an
+    engine; a reload builds a new one), its work done in the private method of the same name.
+    """
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
@@ -85,6 +93,12 @@ class Knowledge:
             unit=dataset.unit,
             file=dataset.source,
         )
+        self._scopes: dict[tuple[str, str], list[MeasureRow]] = {}
+        for row in self.rows:
+            self._scopes.setdefault(("area", row.area), []).append(row)
+            self._scopes.setdefault(("subprefecture", row.subprefecture), []).append(row)
+        self._memo: OrderedDict[Hashable, object] = OrderedDict()
+        self._memo_lock = threading.Lock()
 
     # -- scopes ---------------------------------------------------------------------------
 
@@ -94,11 +108,36 @@ class Knowledge:
         )
 
     def _rows_in(self, region: Region) -> list[MeasureRow]:
+        """The region's measures in document order (grouped once, when the data was loaded)."""
         if region.kind == "all":
-            return list(self.rows)
-        if region.kind == "area":
-            return [row for row in self.rows if row.area == region.name]
-        return [row for row in self.rows if row.subprefecture == region.name]
+            return self.rows
+        return self._scopes.get((region.kind, region.name), [])
+
+    def _ranked(self, region: Region, order: RankOrder) -> list[MeasureRow]:
+        """The region's measures by budget (ties in document order), sorted once per region."""
+        return self._memoized(
+            ("ranked", region.kind, region.name, order),
+            lambda: sorted(
+                self._rows_in(region),
+                key=lambda r: (
+                    -r.budget_thousand_yen if order == "largest" else r.budget_thousand_yen
+                ),
+            ),
+        )
+
+    def _memoized(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Answers are frozen and the data never changes under an engine: each is computed
+        once, and the most recent MEMO_SIZE are kept (the totals of a meeting are instant)."""
+        with self._memo_lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]  # type: ignore[return-value]
+        value = compute()
+        with self._memo_lock:
+            self._memo[key] = value
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
 
     def _group(self, kind: GroupKind, name: str, rows: Sequence[MeasureRow]) -> Group:
         full_name, parent = name, None
@@ -196,6 +235,14 @@ class Knowledge:
     def total(
         self, region: str | None = None, *, project: str | None = None, keyword: str | None = None
     ) -> TotalAnswer:
+        return self._memoized(
+            ("total", region, project, keyword),
+            lambda: self._total(region, project=project, keyword=keyword),
+        )
+
+    def _total(
+        self, region: str | None = None, *, project: str | None = None, keyword: str | None = None
+    ) -> TotalAnswer:
         """Total of everything, a region, a project (across its 振興局) or a keyword's measures."""
         scope, rows, breakdown = self._selection(region, project, keyword)
         budgets = [row.budget_thousand_yen for row in rows]
@@ -210,6 +257,19 @@ class Knowledge:
         )
 
     def stats(
+        self,
+        focus: Literal["count", "average", "median"] = "count",
+        region: str | None = None,
+        *,
+        project: str | None = None,
+        keyword: str | None = None,
+    ) -> StatsAnswer:
+        return self._memoized(
+            ("stats", focus, region, project, keyword),
+            lambda: self._stats(focus, region, project=project, keyword=keyword),
+        )
+
+    def _stats(
         self,
         focus: Literal["count", "average", "median"] = "count",
         region: str | None = None,
@@ -234,6 +294,9 @@ class Knowledge:
         )
 
     def listing(self, region: str | None = None) -> ListAnswer:
+        return self._memoized(("listing", region), lambda: self._listing(region))
+
+    def _listing(self, region: str | None = None) -> ListAnswer:
         """The measures of a region (everything when None), in document order."""
         resolved = self.resolve_region(region)
         rows = self._rows_in(resolved)
@@ -260,11 +323,15 @@ class Knowledge:
         if n < 1:
             raise InvalidQueryError("件数は1以上を指定してください。")
         resolved = self.resolve_region(region)
+        key = ("top", n, by, order, resolved.kind, resolved.name)
+        return self._memoized(key, lambda: self._top(n, by, order, resolved))
+
+    def _top(self, n: int, by: RankBy, order: RankOrder, resolved: Region) -> RankAnswer:
         scope_rows = self._rows_in(resolved)
         sign = -1 if order == "largest" else 1
         common = {"by": by, "order": order, "n": n, "scope": self._scope(resolved)}
         if by == "measure":
-            rows = sorted(scope_rows, key=lambda r: sign * r.budget_thousand_yen)
+            rows = self._ranked(resolved, order)
             return RankAnswer(
                 **common,
                 available=len(rows),
@@ -280,6 +347,9 @@ class Knowledge:
         )
 
     def compare(self, names: Sequence[str]) -> CompareAnswer:
+        return self._memoized(("compare", tuple(names)), lambda: self._compare(names))
+
+    def _compare(self, names: Sequence[str]) -> CompareAnswer:
         """Regions side by side, in the order asked."""
         if len(names) < 2:
             raise InvalidQueryError(
@@ -327,8 +397,12 @@ class Knowledge:
         return SearchIndex(self.rows, Reader(self.regions.reading_overrides()))
 
     def prepare(self) -> Knowledge:
-        """Build every index now, so that the first question is as fast as the rest."""
+        """Build the search index and the totals and rankings of every region now, so that
+        the first question of a meeting is as fast as the rest."""
         _ = self.index
+        for region in [self.regions.everything, *self.regions.regions]:
+            self.total(region.full_name if region.kind != "all" else None)
+        self.top()
         return self
 
     @staticmethod
@@ -366,6 +440,9 @@ class Knowledge:
         return self.index.search(" ".join(terms), within=within), terms, regions
 
     def search(self, query: str, *, limit: int | None = None) -> SearchAnswer:
+        return self._memoized(("search", query, limit), lambda: self._search(query, limit=limit))
+
+    def _search(self, query: str, *, limit: int | None = None) -> SearchAnswer:
         """Measures matching a query, best first, in confidence bands (see knowledge.search)."""
         if not fold(query):
             raise InvalidQueryError("検索する言葉を指定してください（例: search エゾシカ）。")
@@ -390,6 +467,9 @@ class Knowledge:
         )
 
     def about(self) -> AboutAnswer:
+        return self._memoized(("about",), self._about)
+
+    def _about(self) -> AboutAnswer:
         """What the data is: title, year, unit, counts and the per-area totals."""
         d = self.dataset
         return AboutAnswer(
@@ -409,6 +489,18 @@ class Knowledge:
         )
 
     def chart(
+        self,
+        by: Literal["subprefecture", "area"] = "subprefecture",
+        *,
+        region: str | None = None,
+        keyword: str | None = None,
+    ) -> ChartAnswer:
+        return self._memoized(
+            ("chart", by, region, keyword),
+            lambda: self._chart_answer(by, region=region, keyword=keyword),
+        )
+
+    def _chart_answer(
         self,
         by: Literal["subprefecture", "area"] = "subprefecture",
         *,
@@ -465,6 +557,9 @@ class Knowledge:
         )
 
     def export(self, query: str | None = None) -> ExportAnswer:
+        return self._memoized(("export", query), lambda: self._export(query))
+
+    def _export(self, query: str | None = None) -> ExportAnswer:
         """The measures of a region, or of a keyword when the query names no region, or all."""
         region = (
             self.regions.try_resolve(query) if query and query.strip() else self.regions.everything
@@ -481,6 +576,9 @@ class Knowledge:
         )
 
     def browse(self, region: str | None = None) -> BrowseAnswer:
+        return self._memoized(("browse", region), lambda: self._browse(region))
+
+    def _browse(self, region: str | None = None) -> BrowseAnswer:
         """One level of the drill-down: the areas; an area's 振興局; a 振興局's measures."""
         resolved = self.resolve_region(region)
         rows = self._rows_in(resolved)
