@@ -17,8 +17,22 @@ from knowledge.models import MeasureRow
 from knowledge.parser import load_dataset
 
 SUFFIXES = (
-    "", "（第2期）", "（拡充）", "（広域版）", "（モデル事業）", "（推進枠）", "（重点）", "（継続）",
-    "・強化", "・発信", "・連携", "・実証", "（令和版）", "（地域枠）", "（特別枠）", "（調査）",
+    "",
+    "（第2期）",
+    "（拡充）",
+    "（広域版）",
+    "（モデル事業）",
+    "（推進枠）",
+    "（重点）",
+    "（継続）",
+    "・強化",
+    "・発信",
+    "・連携",
+    "・実証",
+    "（令和版）",
+    "（地域枠）",
+    "（特別枠）",
+    "（調査）",
 )
 PROJECT_SUFFIXES = ("", "（第二次）", "（重点）", "（広域）", "（推進）", "（地域連携）")
 HEADER = "地域区分\t主なプロジェクト\t主な施策\tR3 予算額"
@@ -41,17 +55,28 @@ def generate(size: int, seed: int = 2021) -> Corpus:
     rng = random.Random(seed)
     by_area: dict[str, dict[str, list[tuple[str, str, int]]]] = {}
     for area in dict.fromkeys(r.area for r in rows):
-        by_area[area] = {sub: [] for sub in dict.fromkeys(r.subprefecture for r in rows if r.area == area)}
+        by_area[area] = {
+            sub: [] for sub in dict.fromkeys(r.subprefecture for r in rows if r.area == area)
+        }
     for number in range(size):
         base: MeasureRow = rows[number % len(rows)] if number < len(rows) else rng.choice(rows)
         suffix = SUFFIXES[rng.randrange(len(SUFFIXES))] if number >= len(rows) else ""
         project = base.project + (rng.choice(PROJECT_SUFFIXES) if number >= len(rows) else "")
         own = _clauses(base.description)
-        extra = "".join(rng.sample(own, k=min(len(own), rng.randint(0, 2)))) if number >= len(rows) else ""
+        extra = (
+            "".join(rng.sample(own, k=min(len(own), rng.randint(0, 2))))
+            if number >= len(rows)
+            else ""
+        )
         description = (base.description.rstrip("。") + "。" + extra).rstrip("、")
         cell = f"【{base.measure}{suffix}】 {description}"
         by_area[base.area][base.subprefecture].append((project, cell, base.line))
-    lines = ["合成した地域プロジェクトの表（ベンチマーク用）", "", "51の地域プロジェクトを展開する。", ""]
+    lines = [
+        "合成した地域プロジェクトの表（ベンチマーク用）",
+        "",
+        "51の地域プロジェクトを展開する。",
+        "",
+    ]
     origin: list[int] = []
     for area, subs in by_area.items():
         lines += [area, "", "(単位：千円)", "", HEADER]

@@ -125,6 +125,11 @@ class Knowledge:
             ),
         )
 
+    def forget(self) -> None:
+        """Drop every memoised answer (benchmarks use it to time the work, not the memory)."""
+        with self._memo_lock:
+            self._memo.clear()
+
     def _memoized(self, key: Hashable, compute: Callable[[], T]) -> T:
         """Answers are frozen and the data never changes under an engine: each is computed
         once, and the most recent MEMO_SIZE are kept (the totals of a meeting are instant)."""
