@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import resource
-from functools import partial
 import sqlite3
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from rapidfuzz import fuzz, process
 
