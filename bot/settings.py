@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import SecretStr, field_validator
+from pydantic import PositiveInt, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     ask_channel_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     data_path: Path | None = None
     log_level: LogLevel = "INFO"
+    shard_count: PositiveInt | Literal["auto"] | None = None
+    """Run as discord.py's AutoShardedBot: a number of shards, or auto (Discord's advice)."""
 
     @field_validator("ask_channel_ids", mode="before")
     @classmethod

@@ -6,7 +6,7 @@ import logging
 
 import discord
 
-from bot.discord_app.client import BudgetBot
+from bot.discord_app.client import make_bot
 from bot.settings import Settings
 from knowledge.engine import Knowledge
 
@@ -22,7 +22,7 @@ CONTENT_INTENT_WARNING = (
 async def run(
     settings: Settings, knowledge: Knowledge, token: str, *, message_content: bool
 ) -> None:
-    async with BudgetBot(settings, knowledge, message_content=message_content) as bot:
+    async with make_bot(settings, knowledge, message_content=message_content) as bot:
         await bot.start(token)
 
 

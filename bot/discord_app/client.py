@@ -141,3 +141,24 @@ class BudgetBot(commands.Bot):
             await send_notice(interaction, INTERNAL_MESSAGE)
         except discord.HTTPException:
             log.warning("could not tell the user about the failure", exc_info=True)
+
+
+class ShardedBudgetBot(BudgetBot, commands.AutoShardedBot):
+    """The same bot on several gateway connections: Discord's own sharding, for many servers."""
+
+
+def make_bot(
+    settings: Settings,
+    knowledge: Knowledge,
+    *,
+    message_content: bool,
+    **options: Any,  # noqa: ANN401 - passed through to discord.py unchanged
+) -> BudgetBot:
+    """A BudgetBot, or an auto-sharded one when SHARD_COUNT asks for it (a number, or auto)."""
+    if settings.shard_count is None:
+        return BudgetBot(settings, knowledge, message_content=message_content, **options)
+    count = None if settings.shard_count == "auto" else settings.shard_count
+    log.info("running sharded: %s shard(s)", count or "auto")
+    return ShardedBudgetBot(
+        settings, knowledge, message_content=message_content, shard_count=count, **options
+    )

@@ -13,6 +13,7 @@ from typing import Any
 import discord
 
 from bot.discord_app import app
+from bot.discord_app.client import make_bot
 from bot.discord_app.cooldown import UserCooldown
 from bot.settings import Settings
 from knowledge import load_knowledge
@@ -452,3 +453,18 @@ async def test_a_browse_panel_keeps_working_after_a_restart(
     assert opened.type == 4
     assert opened.ephemeral  # the panel stays as it is for everyone else
     assert opened.embeds[0]["title"] == "十勝連携地域の振興局"
+
+
+async def test_shard_count_runs_discords_own_auto_sharding(fake_discord: FakeDiscord):
+    settings = Settings(_env_file=None, discord_token=fake_discord.token, shard_count="auto")
+    bot = make_bot(settings, load_knowledge(), message_content=False, guild_ready_timeout=0.05)
+    assert isinstance(bot, discord.AutoShardedClient)
+    async with fake_discord.running(bot):
+        response = await (await fake_discord.slash("total", {"region": "空知"})).response()
+    assert amount(SUBPREFECTURE_TOTALS["空知"]) in response.embeds[0]["description"]
+    assert fake_discord.requests_to("GET", "/gateway/bot")  # the shard count asked of Discord
+    assert fake_discord.identifies[0]["shard"] == [0, 1]
+    plain = make_bot(
+        Settings(_env_file=None, discord_token="x"), load_knowledge(), message_content=False
+    )
+    assert not isinstance(plain, discord.AutoShardedClient)
