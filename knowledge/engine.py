@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -45,10 +45,11 @@ from knowledge.errors import (
 from knowledge.models import Dataset, MeasureRow
 from knowledge.normalize import fold
 from knowledge.parser import load_dataset
-from knowledge.reading import Reader
 from knowledge.regions import Region, RegionResolver
-from knowledge.search import MAX_HITS, SearchIndex, SearchResult
 from knowledge.words import content_words
+
+if TYPE_CHECKING:
+    from knowledge.search import SearchIndex, SearchResult
 
 T = TypeVar("T")
 MEMO_SIZE = 512
@@ -398,6 +399,11 @@ class Knowledge:
 
     @cached_property
     def index(self) -> SearchIndex:
+        # imported here: numpy and the reader cost ~0.15 s, which a total on the command line
+        # does not need (its cold start is what a script pays per call)
+        from knowledge.reading import Reader  # noqa: PLC0415
+        from knowledge.search import SearchIndex  # noqa: PLC0415
+
         """The search index: built on first use, or at start-up through prepare()."""
         return SearchIndex(self.rows, Reader(self.regions.reading_overrides()))
 
@@ -417,6 +423,8 @@ class Knowledge:
         )
 
     def _find(self, query: str) -> tuple[SearchResult, list[str], list[Region]]:
+        from knowledge.search import MAX_HITS, SearchResult  # noqa: PLC0415 - see index
+
         """Search the content words of a query; region names in it narrow the search.
 
         A query that is only region names (そらち, sorachi) returns those regions' measures.
