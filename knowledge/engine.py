@@ -95,9 +95,11 @@ class Knowledge:
             file=dataset.source,
         )
         self._scopes: dict[tuple[str, str], list[MeasureRow]] = {}
-        for row in self.rows:
-            self._scopes.setdefault(("area", row.area), []).append(row)
-            self._scopes.setdefault(("subprefecture", row.subprefecture), []).append(row)
+        self._scope_indexes: dict[tuple[str, str], list[int]] = {}
+        for index, row in enumerate(self.rows):
+            for key in (("area", row.area), ("subprefecture", row.subprefecture)):
+                self._scopes.setdefault(key, []).append(row)
+                self._scope_indexes.setdefault(key, []).append(index)
         self._memo: OrderedDict[Hashable, object] = OrderedDict()
         self._memo_lock = threading.Lock()
 
@@ -416,12 +418,6 @@ class Knowledge:
         self.top()
         return self
 
-    @staticmethod
-    def _in_region(row: MeasureRow, region: Region) -> bool:
-        return (
-            row.area == region.name if region.kind == "area" else row.subprefecture == region.name
-        )
-
     def _find(self, query: str) -> tuple[SearchResult, list[str], list[Region]]:
         from knowledge.search import MAX_HITS, SearchResult  # noqa: PLC0415 - see index
 
@@ -439,11 +435,9 @@ class Knowledge:
             else:
                 terms.append(word)
         if regions and not terms:
-            inside = [
-                i
-                for i, row in enumerate(self.rows)
-                if any(self._in_region(row, r) for r in regions)
-            ]
+            inside = sorted(
+                {i for r in regions for i in self._scope_indexes.get((r.kind, r.name), [])}
+            )
             hits = [
                 Hit(**self.rows[i].model_dump(), score=100.0, matched="measure", channel="region")
                 for i in inside[:MAX_HITS]
