@@ -11,6 +11,7 @@ Readings are computed once per distinct string and cached.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -53,6 +54,9 @@ class Reader:
         names = sorted(self._overrides, key=len, reverse=True)
         self._override_pattern = re.compile("|".join(map(re.escape, names))) if names else None
         self._cache: dict[str, tuple[Morpheme, ...]] = {}
+        self._lock = threading.Lock()
+        """A Sudachi tokenizer must not be used by two threads at once (the bot answers several
+        questions at a time, each in a worker thread)."""
 
     @cached_property
     def _tokenizer(self) -> Tokenizer:
@@ -89,7 +93,9 @@ class Reader:
             chunk = text[chunk_start : min(chunk_start + MAX_CHUNK, end)]
             if not chunk.strip():
                 continue
-            for m in self._tokenizer.tokenize(chunk):
+            with self._lock:
+                tokens = list(self._tokenizer.tokenize(chunk))
+            for m in tokens:
                 surface = m.surface()
                 if not surface.strip():
                     continue

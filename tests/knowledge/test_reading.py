@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from knowledge import load_knowledge
 from knowledge.reading import Reader, romaji_of
 
@@ -38,3 +40,12 @@ def test_offsets_point_into_the_text():
 def test_readings_are_computed_once_per_string():
     first = READER.morphemes("日高山脈襟裳国定公園")
     assert READER.morphemes("日高山脈襟裳国定公園") is first
+
+
+def test_readings_from_many_threads_at_once():
+    """The bot answers questions in worker threads; the tokenizer must not be shared unguarded."""
+    reader = Reader()
+    texts = [f"エゾシカ肉の活用{i}号と鹿肉{i}" for i in range(400)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        readings = list(pool.map(reader.reading, texts))
+    assert all(r.startswith("えぞしかにくのかつよう") for r in readings)
