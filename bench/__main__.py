@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(
         f"burst: {b['commands']} slash commands from {b['users']} users at once: acknowledge "
         f"p50 {b['ack_ms']['p50']} ms, p99 {b['ack_ms']['p99']} ms; answered exactly once "
-        f"{b['answered_exactly_once']}, lost {b['lost']}, twice {b['answered_twice_or_more']}\n"
+        f"{b['answered_exactly_once']}, lost {b['lost']}, twice {b['answered_twice_or_more']}, "
+        f"with an error {b['answered_with_an_error']}\n"
         f"JSON: {args.out}\n"
     )
     return 0

@@ -10,11 +10,13 @@ from typing import Any
 
 from bot.discord_app.client import BudgetBot
 from bot.discord_app.cooldown import UserCooldown
+from bot.errors import INTERNAL_MESSAGE
 from bot.settings import Settings
 from knowledge import load_knowledge
 from tests.fake_discord import FakeDiscord
 from tests.fake_discord.models import FakeMember, FakeUser
 
+ERROR_TITLE = "お答えできませんでした"
 COMMANDS = (
     ("total", {"region": "空知"}),
     ("search", {"query": "エゾシカ"}),
@@ -53,6 +55,13 @@ async def burst(commands: int = 200, users: int = 20) -> dict[str, Any]:
 
                 latencies = sorted(await asyncio.gather(*(one(i) for i in range(commands))))
                 answered = [len(i.callbacks) for i in fake.interactions]
+                failed = sum(
+                    1
+                    for i in fake.interactions
+                    for c in i.callbacks
+                    if any(e.get("title") == ERROR_TITLE for e in c.embeds)
+                    or INTERNAL_MESSAGE in c.content
+                )
     return {
         "commands": commands,
         "users": users,
@@ -63,4 +72,5 @@ async def burst(commands: int = 200, users: int = 20) -> dict[str, Any]:
         "answered_exactly_once": sum(1 for n in answered if n == 1),
         "lost": sum(1 for n in answered if n == 0),
         "answered_twice_or_more": sum(1 for n in answered if n > 1),
+        "answered_with_an_error": failed,
     }

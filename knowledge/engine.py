@@ -80,7 +80,8 @@ class Knowledge:
     """
 
     def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
+        # the dataset's own tree is not kept: the flat rows and the facts below are all that
+        # answers need, and at 100,000 measures the tree is a hundred megabytes
         self.rows = dataset.rows()
         self.regions = RegionResolver(dataset)
         self.grand_total = dataset.total_thousand_yen
@@ -102,6 +103,21 @@ class Knowledge:
                 self._scope_indexes.setdefault(key, []).append(index)
         self._memo: OrderedDict[Hashable, object] = OrderedDict()
         self._memo_lock = threading.Lock()
+        self._about = AboutAnswer(
+            title=dataset.title,
+            fiscal_year=dataset.fiscal_year.label if dataset.fiscal_year else None,
+            fiscal_year_western=dataset.fiscal_year.western_year if dataset.fiscal_year else None,
+            unit=dataset.unit,
+            source=dataset.source,
+            areas=len(dataset.areas),
+            subprefectures=len(dataset.subprefectures),
+            project_entries=sum(len(s.projects) for s in dataset.subprefectures),
+            distinct_projects=len(self.project_names),
+            measures=len(self.rows),
+            declared_projects=dataset.declared_project_count,
+            total_thousand_yen=self.grand_total,
+            groups=self._groups("area", self.rows),
+        )
 
     # -- scopes ---------------------------------------------------------------------------
 
@@ -474,26 +490,8 @@ class Knowledge:
         )
 
     def about(self) -> AboutAnswer:
-        return self._memoized(("about",), self._about)
-
-    def _about(self) -> AboutAnswer:
         """What the data is: title, year, unit, counts and the per-area totals."""
-        d = self.dataset
-        return AboutAnswer(
-            title=d.title,
-            fiscal_year=d.fiscal_year.label if d.fiscal_year else None,
-            fiscal_year_western=d.fiscal_year.western_year if d.fiscal_year else None,
-            unit=d.unit,
-            source=d.source,
-            areas=len(d.areas),
-            subprefectures=len(d.subprefectures),
-            project_entries=sum(len(s.projects) for s in d.subprefectures),
-            distinct_projects=len(self.project_names),
-            measures=len(self.rows),
-            declared_projects=d.declared_project_count,
-            total_thousand_yen=self.grand_total,
-            groups=self._groups("area", self.rows),
-        )
+        return self._about
 
     def chart(
         self,

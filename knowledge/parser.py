@@ -96,6 +96,12 @@ class _State:
     budget_label: str | None = None
     budget_label_line: int = 0
 
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def shared(self, text: str) -> str:
+        """One string object per distinct text: long tables repeat their names and descriptions."""
+        return self.texts.setdefault(text, text)
+
     def fail(self, line: int, reason: str) -> None:
         self.issues.append(DataIssue(line, reason))
 
@@ -217,8 +223,8 @@ def _read_row(state: _State, area: _AreaDraft, number: int, cells: list[str]) ->
         return
     project.measures.append(
         Measure(
-            name=measure_match.group("name").strip(),
-            description=measure_match.group("description").strip(),
+            name=state.shared(measure_match.group("name").strip()),
+            description=state.shared(measure_match.group("description").strip()),
             budget_thousand_yen=budget,
             line=number,
         )
