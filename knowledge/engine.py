@@ -455,10 +455,13 @@ class Knowledge:
                 {i for r in regions for i in self._scope_indexes.get((r.kind, r.name), [])}
             )
             hits = [
-                Hit(**self.rows[i].model_dump(), score=100.0, matched="measure", channel="region")
+                Hit.model_construct(  # our own rows: nothing to validate again
+                    **vars(self.rows[i]), score=100.0, matched="measure", channel="region"
+                )
                 for i in inside[:MAX_HITS]
             ]
-            return SearchResult(hits, "sure", len(inside), tuple(inside)), [], regions
+            total = sum(self.rows[i].budget_thousand_yen for i in inside)
+            return SearchResult(hits, "sure", len(inside), tuple(inside), total), [], regions
         within = [(r.kind, r.name) for r in regions]
         return self.index.search(" ".join(terms), within=within), terms, regions
 
@@ -483,9 +486,7 @@ class Knowledge:
             results=list(shown),
             count=result.count,
             confidence=result.confidence,
-            total_thousand_yen=sum(self.rows[i].budget_thousand_yen for i in result.sure)
-            if result.confidence == "sure"
-            else None,
+            total_thousand_yen=result.sure_total if result.confidence == "sure" else None,
             suggestions=suggestions,
         )
 

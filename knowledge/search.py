@@ -62,7 +62,7 @@ MIN_PART = 2
 PARTIAL_PENALTY = 0.4
 """A measure matching only some of the words keeps part of its score: never sure, but still
 offered when the words it has match well (ジビエ料理 finds the ジビエ measure)."""
-MAX_HITS = 200
+MAX_HITS = 50
 """Hits built into an answer; its count and totals still cover every hit."""
 TYPO_CANDIDATES = 200
 """Texts sharing the most letter pairs with a typo'd word, reranked with rapidfuzz."""
@@ -108,6 +108,8 @@ class SearchResult:
     confidence: Confidence
     count: int
     sure: tuple[int, ...]
+    sure_total: int
+    """The budgets of the sure rows, added up."""
 
 
 def _script(char: str) -> str:
@@ -209,6 +211,7 @@ class SearchIndex:
                 if m.end - m.start >= 2 and not text[m.start : m.end].isascii()
             }
         )
+        self._budgets = np.array([row.budget_thousand_yen for row in rows], dtype=np.int64)
         self._areas = _codes([row.area for row in rows])
         self._subprefectures = _codes([row.subprefecture for row in rows])
 
@@ -224,7 +227,7 @@ class SearchIndex:
         """
         words = self._words(query[:MAX_QUERY_CHARS])
         if not words:
-            return SearchResult([], "none", 0, ())
+            return SearchResult([], "none", 0, (), 0)
         size = len(self._rows)
         total = np.zeros(size)
         matched = np.zeros(size, dtype=np.int32)
@@ -236,7 +239,7 @@ class SearchIndex:
                 scores[entry] = match.score
             per_field = np.stack([scores[self._columns[f]] * FIELD_WEIGHT[f] for f in FIELD_WEIGHT])
             word_best = per_field.max(axis=0)
-            best.append((word_best, per_field.argmax(axis=0), matches))
+            best.append((word_best, per_field, matches))
             total += word_best
             matched += word_best > 0
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -247,12 +250,13 @@ class SearchIndex:
             keep &= self._region_mask(within)
         found = np.flatnonzero(keep)
         if not len(found):
-            return SearchResult([], "none", 0, ())
+            return SearchResult([], "none", 0, (), 0)
         ranked = found[np.lexsort((found, -score[found]))]
         sure = ranked[score[ranked] >= SURE]
         shown, confidence = _band(ranked, sure, query)
         hits = [self._hit(int(i), float(score[i]), best) for i in shown[:MAX_HITS]]
-        return SearchResult(hits, confidence, len(shown), tuple(int(i) for i in sure))
+        sure_total = int(self._budgets[sure].sum())
+        return SearchResult(hits, confidence, len(shown), tuple(sure.tolist()), sure_total)
 
     def suggest_words(self, query: str, limit: int = 3) -> list[str]:
         """Words of the measure and project names closest to the query (for "did you mean")."""
@@ -354,16 +358,16 @@ class SearchIndex:
         fields = list(FIELD_WEIGHT)
         highlights: list[Highlight] = []
         first: tuple[Field, MatchKind] | None = None
-        for word_best, which, matches in best:
+        for word_best, per_field, matches in best:
             if word_best[row] <= 0:
                 continue
-            field = fields[int(which[row])]
+            field = fields[int(per_field[:, row].argmax())]
             match = matches[int(self._columns[field][row])]
             first = first or (field, match.kind)
             highlights += [Highlight(field=field, start=a, end=b) for a, b in match.spans]
         field, kind = first or ("measure", "surface")
-        return Hit(
-            **self._rows[row].model_dump(),
+        return Hit.model_construct(  # our own rows and spans: nothing to validate again
+            **vars(self._rows[row]),
             score=round(score, 1),
             matched=field,
             channel=kind,
