@@ -8,7 +8,7 @@ Every answer has `kind`, `total_thousand_yen` (an int where the answer is a tota
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -293,21 +293,3 @@ class Source(_Model):
     fiscal_year: str | None
     unit: str
     file: str
-
-
-AnyAnswer = Annotated[
-    TotalAnswer
-    | ListAnswer
-    | SearchAnswer
-    | RankAnswer
-    | CompareAnswer
-    | AboutAnswer
-    | HelpAnswer
-    | StatsAnswer
-    | ClarifyAnswer
-    | ChartAnswer
-    | ExportAnswer
-    | BrowseAnswer
-    | ErrorAnswer,
-    Field(discriminator="kind"),
-]
