@@ -89,6 +89,9 @@ class MeasureRow(_Frozen):
     line: int
 
 
+ROW_FIELDS = set(MeasureRow.model_fields)  # shared by every row, and never changed: rows are frozen
+
+
 class Dataset(_Frozen):
     """The whole document."""
 
@@ -112,9 +115,14 @@ class Dataset(_Frozen):
         return sum(a.total_thousand_yen for a in self.areas)
 
     def rows(self) -> list[MeasureRow]:
-        """Every measure in document order, flattened with its area, 振興局 and project."""
+        """Every measure in document order, flattened with its area, 振興局 and project.
+
+        Built without validating again (every value comes from this validated tree) and with
+        one shared set of field names: at 100,000 measures that is tens of megabytes.
+        """
         return [
-            MeasureRow(
+            MeasureRow.model_construct(
+                ROW_FIELDS,
                 area=area.name,
                 subprefecture=sub.name,
                 project=project.name,
