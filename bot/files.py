@@ -12,6 +12,10 @@ from knowledge.answers import Answer, ChartAnswer, ExportAnswer, Source
 CHART_FILE = "chart.png"
 
 
+def comes_with_files(answer: Answer) -> bool:
+    return isinstance(answer, ChartAnswer | ExportAnswer)
+
+
 def files_for(answer: Answer, source: Source) -> list[tuple[str, bytes]]:
     """(file name, content) for each file the answer comes with; none for other answers."""
     if isinstance(answer, ChartAnswer):

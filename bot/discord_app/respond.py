@@ -16,7 +16,7 @@ import discord
 from bot.discord_app import limits
 from bot.discord_app.browse import Mode, browse_view
 from bot.discord_app.views import TIMEOUT_SECONDS, AnswerView, ChoiceView, OwnedView
-from bot.files import files_for
+from bot.files import comes_with_files, files_for
 from bot.formatting.embeds import embed_pages
 from knowledge.answers import Answer, BrowseAnswer, Choice, ClarifyAnswer, ErrorAnswer, Source
 
@@ -86,7 +86,11 @@ async def _show(
     """Send an answer with `send`, with its files (`attach` names the keyword `send` takes
     them by); its buttons re-render themselves with `edit_later`."""
     pages = _pages(answer, delivery)
-    files = await asyncio.to_thread(files_for, answer, delivery.source)  # a chart takes a moment
+    files = (
+        await asyncio.to_thread(files_for, answer, delivery.source)  # a chart takes a moment
+        if comes_with_files(answer)
+        else []
+    )
     view = _view(answer, pages, owner_id, delivery, shareable=shareable)
     if isinstance(view, OwnedView):
         owned = view
