@@ -5,7 +5,6 @@ is answered by the same engine as /ask, as a reply to that message.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from typing import TYPE_CHECKING
 
@@ -13,13 +12,15 @@ import discord
 from discord.ext import commands
 
 from bot.discord_app.respond import reply, reply_text
-from bot.discord_app.slash import COOLDOWN_NOTICE
 from knowledge.answers import HelpAnswer
 
 if TYPE_CHECKING:
     from bot.discord_app.client import BudgetBot
 
 log = logging.getLogger(__name__)
+
+CHAT_NOTICE = "質問が続いているので、少し間をあけてからもう一度どうぞ。"
+"""Said once when a person or a channel asks too fast; then nothing until the limit resets."""
 
 
 def strip_mention(content: str, user_id: int) -> str:
@@ -44,9 +45,14 @@ class ChatQuestions(commands.Cog):
         question = strip_mention(message.content, me.id)
         if not question and not mentioned:
             return  # no content (no message_content intent), nothing to answer
-        wait = self.bot.cooldown.retry_after(message.author.id)
-        if wait is not None:
-            await reply_text(message, COOLDOWN_NOTICE.format(seconds=math.ceil(wait)))
+        verdicts = {
+            self.bot.cooldown.verdict(message.author.id),
+            self.bot.channel_cooldown.verdict(message.channel.id),
+        }
+        if "silent" in verdicts:
+            return
+        if "notice" in verdicts:
+            await reply_text(message, CHAT_NOTICE)
             return
         answer = await self.bot.ask(question)
         if isinstance(answer, HelpAnswer) and not (mentioned or direct):

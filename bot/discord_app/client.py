@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -14,11 +15,11 @@ from discord.ext import commands
 
 from bot.discord_app.browse import BrowseBack, BrowsePick
 from bot.discord_app.chat import ChatQuestions
-from bot.discord_app.cooldown import UserCooldown
+from bot.discord_app.cooldown import CHANNEL_PER_SECONDS, CHANNEL_RATE, UserCooldown
 from bot.discord_app.respond import Delivery, respond, send_notice
 from bot.discord_app.slash import SlashCommands
 from bot.discord_app.translator import RegistryTranslator
-from bot.discord_app.views import TIMEOUT_SECONDS
+from bot.discord_app.views import TIMEOUT_SECONDS, OwnedView
 from bot.errors import INTERNAL_MESSAGE, error_answer
 from bot.settings import Settings
 from knowledge.answers import Answer
@@ -27,6 +28,8 @@ from knowledge.router import ask
 
 log = logging.getLogger(__name__)
 
+MAX_LIVE_VIEWS = 1_000
+"""Answers whose buttons still work; older ones are stopped, so memory stays bounded."""
 DEFER_AFTER_SECONDS = 1.0
 """Answers slower than this are deferred ("thinking…"), well inside Discord's 3 seconds."""
 
@@ -51,6 +54,7 @@ class BudgetBot(commands.Bot):
         defer_after: float = DEFER_AFTER_SECONDS,
         cooldown: UserCooldown | None = None,
         view_timeout: float = TIMEOUT_SECONDS,
+        max_live_views: int = MAX_LIVE_VIEWS,
         **options: Any,  # noqa: ANN401 - passed through to discord.py unchanged
     ) -> None:
         super().__init__(
@@ -65,6 +69,9 @@ class BudgetBot(commands.Bot):
         self.defer_after = defer_after
         self.view_timeout = view_timeout
         self.cooldown = UserCooldown() if cooldown is None else cooldown
+        self.channel_cooldown = UserCooldown(CHANNEL_RATE, CHANNEL_PER_SECONDS)
+        self.live_views: deque[OwnedView] = deque()
+        self.max_live_views = max_live_views
         self.tree.error(self.on_app_command_error)
 
     async def setup_hook(self) -> None:
@@ -123,7 +130,15 @@ class BudgetBot(commands.Bot):
     @property
     def delivery(self) -> Delivery:
         """How replies are sent: source line, button lifetime, and what a picked choice asks."""
-        return Delivery(self.knowledge.source, self.view_timeout, self.ask)
+        return Delivery(self.knowledge.source, self.view_timeout, self.ask, track=self.track)
+
+    def track(self, view: OwnedView) -> None:
+        """Keep at most max_live_views answers' buttons alive: the oldest stop working first."""
+        self.live_views.append(view)
+        while len(self.live_views) > self.max_live_views:
+            self.live_views.popleft().stop()
+        while self.live_views and self.live_views[0].is_finished():
+            self.live_views.popleft()
 
     async def ask(self, question: str) -> Answer:
         """The /ask engine, for chat questions and for choices picked from an unclear question."""

@@ -35,6 +35,8 @@ class Delivery:
     follow_up: Callable[[str], Awaitable[Answer]] | None = None
     browse_mode: Mode = "edit"
     """A pinned panel ("panel") opens each level privately instead of changing itself."""
+    track: Callable[[OwnedView], None] | None = None
+    """Told of every answer with live buttons, to bound how many are kept."""
 
 
 def _pages(answer: Answer, delivery: Delivery) -> list[discord.Embed]:
@@ -106,6 +108,10 @@ async def _show(
             discord.File(io.BytesIO(content), filename=name) for name, content in files
         ]
     await send(embed=pages[0], view=shown, allowed_mentions=NO_PINGS, **extra)
+    if isinstance(view, OwnedView) and delivery.track is not None:
+        delivery.track(view)
+    elif view is not None:
+        view.stop()  # browse menus are answered through their custom_id templates, not stored
 
 
 async def respond(
