@@ -468,3 +468,22 @@ async def test_shard_count_runs_discords_own_auto_sharding(fake_discord: FakeDis
         Settings(_env_file=None, discord_token="x"), load_knowledge(), message_content=False
     )
     assert not isinstance(plain, discord.AutoShardedClient)
+
+
+async def test_chat_spam_gets_one_notice_then_silence(
+    fake_discord: FakeDiscord, start_bot: StartBot
+):
+    async with start_bot(cooldown=UserCooldown(rate=3, per=60)):
+        sent = [
+            await fake_discord.post_message(f"空知の予算は？{i}", mentions=[fake_discord.bot_user])
+            for i in range(6)
+        ]
+        await fake_discord.wait_for_message(reference=sent[3])  # the notice
+        probe = await fake_discord.post_message(
+            "石狩は？", mentions=[fake_discord.bot_user], author=fake_discord.bob
+        )
+        await fake_discord.wait_for_message(reference=probe)  # others are still answered
+    replies = {m.reference_id: m for m in fake_discord.bot_messages()}
+    assert [s.id in replies for s in sent] == [True, True, True, True, False, False]
+    assert replies[sent[3].id].content == "質問が続いているので、少し間をあけてからもう一度どうぞ。"
+    assert all(replies[s.id].embeds for s in sent[:3])
