@@ -24,12 +24,16 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = None
     discord_guild_id: int | None = None
     ask_channel_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    owner_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    """Who may use /reload; empty: the application's owner (or team) in the Developer Portal."""
+    watch_data: bool = False
+    """Reload the data file by itself when it changes (checked every few seconds)."""
     data_path: Path | None = None
     log_level: LogLevel = "INFO"
     shard_count: PositiveInt | Literal["auto"] | None = None
     """Run as discord.py's AutoShardedBot: a number of shards, or auto (Discord's advice)."""
 
-    @field_validator("ask_channel_ids", mode="before")
+    @field_validator("ask_channel_ids", "owner_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         """ASK_CHANNEL_IDS=123,456 (commas or spaces), as people write it in .env."""

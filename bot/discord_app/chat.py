@@ -13,6 +13,7 @@ from discord.ext import commands
 
 from bot.discord_app.respond import reply, reply_text
 from knowledge.answers import HelpAnswer
+from knowledge.router import ask
 
 if TYPE_CHECKING:
     from bot.discord_app.client import BudgetBot
@@ -54,8 +55,9 @@ class ChatQuestions(commands.Cog):
         if "notice" in verdicts:
             await reply_text(message, CHAT_NOTICE)
             return
-        answer = await self.bot.ask(question)
+        knowledge = self.bot.knowledge  # the answer and its source line from one version
+        answer = await self.bot.compute(lambda k: ask(k, question), knowledge)
         if isinstance(answer, HelpAnswer) and not (mentioned or direct):
             return  # chatter in an ask channel: stay quiet rather than answer every message
         log.info("chat question from %s answered as %s", message.author.id, answer.kind)
-        await reply(message, answer, self.bot.delivery)
+        await reply(message, answer, self.bot.delivery_for(knowledge))

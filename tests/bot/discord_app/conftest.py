@@ -28,6 +28,7 @@ def start_bot(fake_discord: FakeDiscord) -> StartBot:
         guild: bool = False,
         ask_channels: frozenset[int] = frozenset(),
         message_content: bool = False,
+        watch: bool = False,
         **options: Any,
     ) -> AsyncIterator[BudgetBot]:
         settings = Settings(
@@ -36,6 +37,7 @@ def start_bot(fake_discord: FakeDiscord) -> StartBot:
             discord_guild_id=fake_discord.guild.id if guild else None,
             ask_channel_ids=ask_channels,
             data_path=data_path,
+            watch_data=watch,
         )
         bot = BudgetBot(
             settings,
