@@ -36,6 +36,7 @@ COMMAND_NAMES = {
     "chart": "グラフ",
     "export": "書き出し",
     "browse": "たどる",
+    "reload": "再読み込み",  # owners only, outside the registry
 }
 STRING, INTEGER, BOOLEAN = 3, 4, 5
 
