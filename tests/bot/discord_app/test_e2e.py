@@ -277,7 +277,7 @@ async def test_ask_command_and_help(fake_discord: FakeDiscord, start_bot: StartB
         help_ = await (await fake_discord.slash("help", {})).response()
     assert amount(AREA_TOTALS["釧路・根室連携地域"]) in ask.embeds[0]["description"]
     assert unclear.embeds[0]["title"] == "使い方"
-    assert len(help_.embeds[0]["fields"]) == len(COMMAND_NAMES)
+    assert len(help_.embeds[0]["fields"]) == len(COMMAND_NAMES) - 1  # all but the owners" /reload
 
 
 async def test_startup_falls_back_when_the_content_intent_is_refused(
