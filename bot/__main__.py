@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from bot import cli, console
 from bot.errors import INTERNAL_MESSAGE
+from bot.logs import configure_logging
 from bot.settings import Settings
 from knowledge.engine import load_knowledge
 from knowledge.errors import KnowledgeError
@@ -31,11 +32,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         )
         sys.stderr.write(f"設定が正しくありません（.env または環境変数）: {problems}\n")
         return cli.EXIT_USAGE
-    logging.basicConfig(
-        level=settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    configure_logging(settings)
     try:
         if args:
             return cli.main(args, settings, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 
 import discord
 
@@ -23,7 +25,25 @@ async def run(
     settings: Settings, knowledge: Knowledge, token: str, *, message_content: bool
 ) -> None:
     async with make_bot(settings, knowledge, message_content=message_content) as bot:
-        await bot.start(token)
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, _stop, bot, signum)
+        try:
+            await bot.start(token)
+        finally:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(signum)
+
+
+_closing: set[asyncio.Task[None]] = set()
+
+
+def _stop(bot: discord.Client, signum: int) -> None:
+    """SIGINT or SIGTERM: close the gateway cleanly; start() returns and the process exits 0."""
+    log.info("stopping on %s", signal.Signals(signum).name)
+    task = asyncio.get_running_loop().create_task(bot.close())
+    _closing.add(task)
+    task.add_done_callback(_closing.discard)
 
 
 BAD_TOKEN = (
