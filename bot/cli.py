@@ -210,7 +210,8 @@ def main(
         stdout.write(to_csv(result).decode("utf-8").removeprefix(BOM))  # to a pipe: no BOM
         return EXIT_OK
     written: list[Path] = []
-    if command.writes_files and not isinstance(result, ErrorAnswer):
+    exporting_to_stdout = isinstance(result, ExportAnswer) and out is None  # --json: no files
+    if command.writes_files and not isinstance(result, ErrorAnswer) and not exporting_to_stdout:
         try:
             written = save_files(result, knowledge, out)
         except (KnowledgeError, OSError) as exc:

@@ -233,3 +233,10 @@ def test_export_to_csv_json_and_stdout(run_bot: RunBot, tmp_path: Path):
     wrong = run_bot("export", "--out", str(tmp_path / "x.xlsx"))
     assert wrong.returncode == 1
     assert ".csv" in wrong.stdout
+
+
+def test_export_json_without_out_writes_no_file(run_bot: RunBot, tmp_path: Path):
+    answer = one_json(run_bot, "export", "空知")
+    assert answer["total_thousand_yen"] == SUBPREFECTURE_TOTALS["空知"]
+    assert "files" not in answer
+    assert list(tmp_path.iterdir()) == []  # run_bot runs in tmp_path: nothing was written there
