@@ -22,6 +22,7 @@ from bot.settings import Settings
 from knowledge.answers import Answer, ErrorAnswer, ExportAnswer
 from knowledge.engine import Knowledge, load_knowledge
 from knowledge.errors import InvalidQueryError, KnowledgeError
+from knowledge.normalize import without_surrogates
 
 EXIT_OK, EXIT_ANSWER_ERROR, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 
@@ -147,7 +148,7 @@ def save_files(result: Answer, knowledge: Knowledge, out: Path | None) -> list[P
 
 def _lines(stream: TextIO) -> Iterable[str]:
     for raw in stream:
-        line = raw.strip()
+        line = without_surrogates(raw).strip()
         if line:
             yield line
 
@@ -185,7 +186,7 @@ def main(
     """Run one command line; returns the process exit code."""
     parser = build_parser()
     try:
-        namespace = parser.parse_args(list(argv))
+        namespace = parser.parse_args([without_surrogates(arg) for arg in argv])
     except UsageError as exc:
         stderr.write(f"{exc.usage}エラー: {exc}\n")
         return EXIT_USAGE

@@ -81,7 +81,11 @@ class Command:
         return tuple(p for p in self.params if not p.option)
 
     def run(self, knowledge: Knowledge, arguments: Mapping[str, Any]) -> Answer:
-        values = {p.name: arguments.get(p.name, p.default) for p in self.params}
+        """Answer with these arguments; one left out, or None, takes the parameter's default."""
+        values = {
+            p.name: p.default if arguments.get(p.name) is None else arguments[p.name]
+            for p in self.params
+        }
         return self.body(knowledge, values)
 
     def arguments_from_line(self, line: str, base: Mapping[str, Any]) -> dict[str, Any]:

@@ -43,7 +43,7 @@ from knowledge.errors import (
     UnknownProjectError,
 )
 from knowledge.models import Dataset, MeasureRow
-from knowledge.normalize import fold
+from knowledge.normalize import fold, without_surrogates
 from knowledge.parser import load_dataset
 from knowledge.regions import Region, RegionResolver
 from knowledge.words import content_words
@@ -466,6 +466,7 @@ class Knowledge:
         return self.index.search(" ".join(terms), within=within), terms, regions
 
     def search(self, query: str, *, limit: int | None = None) -> SearchAnswer:
+        query = without_surrogates(query)  # undecodable input read from a pipe
         return self._memoized(("search", query, limit), lambda: self._search(query, limit=limit))
 
     def _search(self, query: str, *, limit: int | None = None) -> SearchAnswer:

@@ -32,6 +32,15 @@ _PARENTHESISED_READING = re.compile(r"([\u4e00-\u9fff々]{1,12})[(（]([\u3041-\
 _DASH_AFTER_KANA = re.compile(r"(?<=[\u3041-\u30ff])[-‐‑‒–—―−~〜]")
 
 
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (undecodable bytes read from a pipe) as U+FFFD, keeping every offset:
+    the reader and the terminal cannot encode them."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
 def is_kana(char: str) -> bool:
     return "\u3041" <= char <= "\u30ff" and char not in "・゠"
 

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 import jaconv
 from sudachipy.sudachipy import Dictionary, SplitMode, Tokenizer
 
-from knowledge.normalize import fold, fold_romaji
+from knowledge.normalize import fold, fold_romaji, without_surrogates
 
 MAX_CHUNK = 2000
 """Sudachi refuses very long inputs; longer text is read in chunks of this many characters."""
@@ -94,7 +94,7 @@ class Reader:
             if not chunk.strip():
                 continue
             with self._lock:
-                tokens = list(self._tokenizer.tokenize(chunk))
+                tokens = list(self._tokenizer.tokenize(without_surrogates(chunk)))
             for m in tokens:
                 surface = m.surface()
                 if not surface.strip():

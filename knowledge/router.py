@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from knowledge.answers import Answer, Choice, ClarifyAnswer, Understanding
 from knowledge.engine import DEFAULT_TOP, Knowledge
-from knowledge.normalize import fold
+from knowledge.normalize import fold, without_surrogates
 from knowledge.understand import understand
 
 CHOICES = 5
@@ -21,6 +21,7 @@ MESSAGE_CHARS = 40
 
 def ask(knowledge: Knowledge, question: str) -> Answer:
     """Understand a question and answer it; choices or help when it cannot be placed."""
+    question = without_surrogates(question)
     understood = understand(question, knowledge.regions, knowledge.project_names)
     answer = _answer(knowledge, understood, question)
     return answer.model_copy(update={"question": question, "understood": understood})

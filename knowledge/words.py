@@ -28,12 +28,13 @@ _INNER_PARTICLE = re.compile(
 _PUNCTUATION = re.compile(r"[\s、。，．,.!！?？「」『』()（）・:：]+")
 
 
-CHAT_MARKUP = re.compile(r"<[@#][!&]?\d+>|<a?:\w+:\d+>|@everyone|@here|https?://\S+")
+CHAT_MARKUP = re.compile(r"<[@#][!&]?\d+>|<a?:\w+:\d+>|@everyone|@here|https?://\S+", re.IGNORECASE)
 """Mentions, channel links, custom emoji and URLs: never part of a question's topic."""
 
 
 def without_markup(text: str) -> str:
-    return CHAT_MARKUP.sub(" ", text)
+    """The text, width-folded (＠everyone is @everyone), without chat markup."""
+    return CHAT_MARKUP.sub(" ", unicodedata.normalize("NFKC", text))
 
 
 def content_words(question: str) -> str:

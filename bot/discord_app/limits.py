@@ -29,7 +29,7 @@ BLANK = "\u200b"  # Discord refuses empty field names and values
 
 def size(text: str) -> int:
     """Length as Discord counts it (UTF-16 code units)."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def clip(text: str, limit: int) -> str:
