@@ -6,13 +6,14 @@ method returns an answer model and never formats text.
 
 from __future__ import annotations
 
+import functools
 import statistics
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Concatenate, Literal, ParamSpec, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -52,6 +53,28 @@ if TYPE_CHECKING:
     from knowledge.search import SearchIndex, SearchResult
 
 T = TypeVar("T")
+P = ParamSpec("P")
+
+
+def _key(value: object) -> Hashable:
+    if isinstance(value, list | tuple):
+        return tuple(_key(item) for item in value)
+    return value  # strings, numbers and None: the arguments here
+
+
+def memoized(
+    method: Callable[Concatenate[Knowledge, P], T],
+) -> Callable[Concatenate[Knowledge, P], T]:
+    """A query answered once per distinct arguments (see Knowledge._memoized)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Knowledge, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        key = (method.__name__, _key(args), tuple(sorted((k, _key(v)) for k, v in kwargs.items())))
+        return self._memoized(key, lambda: method(self, *args, **kwargs))
+
+    return wrapper
+
+
 MEMO_SIZE = 512
 DEFAULT_TOP = 5
 SUGGEST_REGION_CUTOFF = 60.0
@@ -76,7 +99,7 @@ class Knowledge:
     """Everything the bot knows, indexed for instant answers.
 
     Each public query is memoised (answers are frozen and the data never changes under an
-    engine; a reload builds a new one), its work done in the private method of the same name.
+    engine; a reload builds a new one).
     """
 
     def __init__(self, dataset: Dataset) -> None:
@@ -256,15 +279,8 @@ class Knowledge:
         resolved = self.resolve_region(region)
         return self._scope(resolved), self._rows_in(resolved), self._breakdown_kind(resolved.kind)
 
+    @memoized
     def total(
-        self, region: str | None = None, *, project: str | None = None, keyword: str | None = None
-    ) -> TotalAnswer:
-        return self._memoized(
-            ("total", region, project, keyword),
-            lambda: self._total(region, project=project, keyword=keyword),
-        )
-
-    def _total(
         self, region: str | None = None, *, project: str | None = None, keyword: str | None = None
     ) -> TotalAnswer:
         """Total of everything, a region, a project (across its 振興局) or a keyword's measures."""
@@ -280,20 +296,8 @@ class Knowledge:
             results=rows,
         )
 
+    @memoized
     def stats(
-        self,
-        focus: Literal["count", "average", "median"] = "count",
-        region: str | None = None,
-        *,
-        project: str | None = None,
-        keyword: str | None = None,
-    ) -> StatsAnswer:
-        return self._memoized(
-            ("stats", focus, region, project, keyword),
-            lambda: self._stats(focus, region, project=project, keyword=keyword),
-        )
-
-    def _stats(
         self,
         focus: Literal["count", "average", "median"] = "count",
         region: str | None = None,
@@ -317,10 +321,8 @@ class Knowledge:
             results=rows,
         )
 
+    @memoized
     def listing(self, region: str | None = None) -> ListAnswer:
-        return self._memoized(("listing", region), lambda: self._listing(region))
-
-    def _listing(self, region: str | None = None) -> ListAnswer:
         """The measures of a region (everything when None), in document order."""
         resolved = self.resolve_region(region)
         rows = self._rows_in(resolved)
@@ -370,10 +372,8 @@ class Knowledge:
             tied_beyond=_tied_beyond([g.total_thousand_yen for g in groups], n),
         )
 
+    @memoized
     def compare(self, names: Sequence[str]) -> CompareAnswer:
-        return self._memoized(("compare", tuple(names)), lambda: self._compare(names))
-
-    def _compare(self, names: Sequence[str]) -> CompareAnswer:
         """Regions side by side, in the order asked."""
         if len(names) < 2:
             raise InvalidQueryError(
@@ -465,12 +465,10 @@ class Knowledge:
         within = [(r.kind, r.name) for r in regions]
         return self.index.search(" ".join(terms), within=within), terms, regions
 
+    @memoized
     def search(self, query: str, *, limit: int | None = None) -> SearchAnswer:
-        query = without_surrogates(query)  # undecodable input read from a pipe
-        return self._memoized(("search", query, limit), lambda: self._search(query, limit=limit))
-
-    def _search(self, query: str, *, limit: int | None = None) -> SearchAnswer:
         """Measures matching a query, best first, in confidence bands (see knowledge.search)."""
+        query = without_surrogates(query)  # undecodable input read from a pipe
         if not fold(query):
             raise InvalidQueryError("検索する言葉を指定してください（例: search エゾシカ）。")
         result, terms, regions = self._find(query)
@@ -495,19 +493,8 @@ class Knowledge:
         """What the data is: title, year, unit, counts and the per-area totals."""
         return self._about
 
+    @memoized
     def chart(
-        self,
-        by: Literal["subprefecture", "area"] = "subprefecture",
-        *,
-        region: str | None = None,
-        keyword: str | None = None,
-    ) -> ChartAnswer:
-        return self._memoized(
-            ("chart", by, region, keyword),
-            lambda: self._chart_answer(by, region=region, keyword=keyword),
-        )
-
-    def _chart_answer(
         self,
         by: Literal["subprefecture", "area"] = "subprefecture",
         *,
@@ -563,10 +550,8 @@ class Knowledge:
             results=rows,
         )
 
+    @memoized
     def export(self, query: str | None = None) -> ExportAnswer:
-        return self._memoized(("export", query), lambda: self._export(query))
-
-    def _export(self, query: str | None = None) -> ExportAnswer:
         """The measures of a region, or of a keyword when the query names no region, or all."""
         region = (
             self.regions.try_resolve(query) if query and query.strip() else self.regions.everything
@@ -582,10 +567,8 @@ class Knowledge:
             results=rows,
         )
 
+    @memoized
     def browse(self, region: str | None = None) -> BrowseAnswer:
-        return self._memoized(("browse", region), lambda: self._browse(region))
-
-    def _browse(self, region: str | None = None) -> BrowseAnswer:
         """One level of the drill-down: the areas; an area's 振興局; a 振興局's measures."""
         resolved = self.resolve_region(region)
         rows = self._rows_in(resolved)
