@@ -100,7 +100,7 @@ class FakeDiscord:
         app.router.add_get("/", self.gateway.handle)
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
+        site = web.TCPSite(runner, "127.0.0.1", 0, backlog=1024)
         await site.start()
         self._runner = runner
         self.port = int(runner.addresses[0][1])
