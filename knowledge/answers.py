@@ -21,7 +21,7 @@ RankOrder = Literal["largest", "smallest"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # built on first use: a quicker start
 
 
 class Scope(_Model):
