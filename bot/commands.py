@@ -32,6 +32,11 @@ class Choice:
     name: str
 
 
+BY_SUBPREFECTURE = Choice("subprefecture", "振興局", "subprefectures")
+BY_AREA = Choice("area", "連携地域", "areas")
+"""What /top ranks and what /chart draws bars for, named alike in both."""
+
+
 @dataclass(frozen=True)
 class Param:
     """One parameter. `option` ones are named (--by) on the command line, others positional."""
@@ -223,8 +228,8 @@ COMMANDS: tuple[Command, ...] = (
                 default="measure",
                 choices=(
                     Choice("measure", "施策", "measures"),
-                    Choice("subprefecture", "振興局", "subprefectures"),
-                    Choice("area", "連携地域", "areas"),
+                    BY_SUBPREFECTURE,
+                    BY_AREA,
                 ),
                 option=True,
             ),
@@ -309,8 +314,8 @@ COMMANDS: tuple[Command, ...] = (
                 "choice",
                 default="subprefecture",
                 choices=(
-                    Choice("subprefecture", "振興局", "subprefectures"),
-                    Choice("area", "連携地域", "areas"),
+                    BY_SUBPREFECTURE,
+                    BY_AREA,
                 ),
                 option=True,
             ),

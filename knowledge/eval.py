@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -58,18 +59,30 @@ class Report(BaseModel):
     by_category: dict[str, float]
 
 
-def load_cases(path: Path = EVAL_SET) -> list[Case]:
-    """The evaluation set; refuses a line it cannot read, naming it."""
-    cases = []
+def _rows(path: Path, columns: str) -> Iterator[tuple[int, list[str]]]:
+    """The numbered tab-separated rows of an evaluation set (blank and # lines skipped);
+    a row without one cell per column is refused, naming its line and the columns."""
+    width = len(columns.split(", "))
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cells = raw.split("\t")
-        if len(cells) != 3 or not cells[1].strip():
-            raise ValueError(f"{path}:{number}: expected category, query, expected measures")
-        expected = [name.strip() for name in cells[2].split(SEPARATOR) if name.strip()]
-        cases.append(Case(category=cells[0], query=cells[1], expected=expected, line=number))
-    return cases
+        if len(cells) != width or not cells[1].strip():
+            raise ValueError(f"{path}:{number}: expected {columns}")
+        yield number, cells
+
+
+def load_cases(path: Path = EVAL_SET) -> list[Case]:
+    """The evaluation set; refuses a line it cannot read, naming it."""
+    return [
+        Case(
+            category=cells[0],
+            query=cells[1],
+            expected=[name.strip() for name in cells[2].split(SEPARATOR) if name.strip()],
+            line=number,
+        )
+        for number, cells in _rows(path, "category, query, expected measures")
+    ]
 
 
 def _within(expected: list[str], found: list[str], k: int) -> bool:
@@ -180,12 +193,7 @@ class QuestionReport(BaseModel):
 
 def load_questions(path: Path = QUESTION_SET) -> list[Question]:
     questions = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cells = raw.split("\t")
-        if len(cells) != 5:
-            raise ValueError(f"{path}:{number}: expected question, intent, kind, target, figure")
+    for number, cells in _rows(path, "question, intent, kind, target, figure"):
         figure = [] if cells[4] == "-" else [float(value) for value in cells[4].split(",")]
         questions.append(
             Question(

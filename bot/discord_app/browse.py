@@ -113,8 +113,9 @@ def browse_view(answer: BrowseAnswer, mode: Mode) -> discord.ui.View:
 async def show_level(interaction: discord.Interaction, region: str | None, *, mode: Mode) -> None:
     """Answer a pick or a back press with that level: in place, or privately from a panel."""
     bot: BudgetBot = interaction.client  # type: ignore[assignment]
-    answer = await bot.compute(lambda knowledge: knowledge.browse(region))
-    pages = [limits.fit_embed(page) for page in embed_pages(answer, bot.knowledge.source)]
+    knowledge = bot.knowledge  # the level and its source line come from the same data
+    answer = await bot.compute(lambda data: data.browse(region), knowledge)
+    pages = [limits.fit_embed(page) for page in embed_pages(answer, knowledge.source)]
     if not isinstance(answer, BrowseAnswer):  # an error answer: said privately
         await interaction.response.send_message(embed=pages[0], ephemeral=True)
         return
