@@ -11,18 +11,12 @@ from knowledge.answers import (
     Highlight,
     Hit,
     ListAnswer,
-    Scope,
     SearchAnswer,
-    Source,
     TotalAnswer,
 )
 from knowledge.models import MeasureRow
 from tests.bot.discord_app.test_limits import within_limits
-
-SOURCE = Source(title="テストの表", fiscal_year="令和3年度", unit="千円", file="t.txt")
-SORACHI = Scope(
-    kind="subprefecture", name="空知", full_name="空知総合振興局", area="道央広域連携地域"
-)
+from tests.bot.formatting.samples import SORACHI, SOURCE
 
 
 def row(i: int, budget: int = 100, description: str = "説明") -> MeasureRow:

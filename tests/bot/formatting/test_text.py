@@ -13,15 +13,10 @@ from knowledge.answers import (
     RankAnswer,
     Scope,
     SearchAnswer,
-    Source,
     TotalAnswer,
 )
 from knowledge.models import MeasureRow
-
-SOURCE = Source(title="テストの表", fiscal_year="令和3年度", unit="千円", file="t.txt")
-SORACHI = Scope(
-    kind="subprefecture", name="空知", full_name="空知総合振興局", area="道央広域連携地域"
-)
+from tests.bot.formatting.samples import SORACHI, SOURCE
 
 
 def row(measure: str, budget: int, sub: str = "空知") -> MeasureRow:
