@@ -23,6 +23,7 @@ class Row:
     project: str
     measure: str
     budget: int
+    description: str = ""
 
 
 def read_rows(path: Path = DATA_FILE) -> list[Row]:
@@ -39,7 +40,9 @@ def read_rows(path: Path = DATA_FILE) -> list[Row]:
         sub = cells[0] or sub
         project = cells[1] or project
         measure = cells[2][cells[2].index("【") + 1 : cells[2].index("】")]
-        rows.append(Row(number, area, sub, project, measure, int(cells[3].replace(",", ""))))
+        description = cells[2][cells[2].index("】") + 1 :].strip()
+        budget = int(cells[3].replace(",", ""))
+        rows.append(Row(number, area, sub, project, measure, budget, description))
     return rows
 
 
