@@ -218,7 +218,7 @@ def _sides(text: str) -> list[tuple[str, int]]:
     return sides
 
 
-def expected(spec: str) -> Expected:  # noqa: PLR0911, PLR0912 - one branch per operation
+def expected(spec: str) -> Expected:  # noqa: PLR0912 - one branch per operation
     op, _, rest = spec.strip().partition(" ")
     args = rest.split()
     if op in ("refuse", "about", "help"):
