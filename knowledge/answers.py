@@ -14,14 +14,29 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.models import MeasureRow
 
-ScopeKind = Literal["all", "area", "subprefecture", "project", "keyword"]
-GroupKind = Literal["area", "subprefecture", "project"]
-RankBy = Literal["measure", "subprefecture", "area"]
+ScopeKind = Literal["all", "area", "subprefecture", "project", "keyword", "selection"]
+GroupKind = Literal["area", "subprefecture", "project", "measure", "selection"]
+RankBy = Literal["measure", "subprefecture", "area", "project"]
+HeadlineType = Literal[
+    "amount", "count", "yen", "percent", "ratio", "items", "about", "help", "refuse"
+]
+"""refuse: only in the evaluation tables, for questions the table cannot answer."""
 RankOrder = Literal["largest", "smallest"]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, defer_build=True)  # built on first use: a quicker start
+
+
+class Headline(_Model):
+    """What an answer states as the answer: its figures and the items it names first. The
+    evaluation checks it (and that the reply shows it); answers that only ask or explain
+    have none."""
+
+    type: HeadlineType
+    values: list[float] = Field(default_factory=list)
+    items: list[str] = Field(default_factory=list)
+    ordered: bool = False
 
 
 class Scope(_Model):
@@ -78,6 +93,12 @@ Intent = Literal[
     "search",
     "about",
     "help",
+    "sum",
+    "pick",
+    "share",
+    "difference",
+    "ratio",
+    "where",
 ]
 
 
@@ -97,6 +118,12 @@ class Understanding(_Model):
     summary: str = Field(
         default="", description="What was understood, for the reply: 対象: … ・ 集計: …"
     )
+    plan: dict[str, object] | None = Field(
+        default=None, description="The query plan the question became (knowledge.plan)"
+    )
+    unplaced: list[str] = Field(
+        default_factory=list, description="Parts of the question the plan could not use"
+    )
 
 
 class Answer(_Model):
@@ -109,6 +136,23 @@ class Answer(_Model):
     results: list[MeasureRow] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
 
+    def headline(self) -> Headline | None:
+        """What this answer states as the answer (None: it asks, explains or failed)."""
+        return None
+
+
+def _amount(value: int | float) -> Headline:
+    return Headline(type="amount", values=[float(value)])
+
+
+def _named(groups: list[Group], *, ordered: bool) -> Headline:
+    return Headline(
+        type="amount",
+        values=[float(g.total_thousand_yen) for g in groups],
+        items=[g.name for g in groups],
+        ordered=ordered,
+    )
+
 
 class TotalAnswer(Answer):
     """A sum over a scope, with its breakdown one level down and simple statistics."""
@@ -119,6 +163,18 @@ class TotalAnswer(Answer):
     count: int
     mean_thousand_yen: float | None
     median_thousand_yen: float | None
+    focus: Literal["total", "breakdown", "sum"] = Field(
+        default="total",
+        description="total: the sum; breakdown: the subtotals are the answer; sum: of several "
+        "scopes (groups are the scopes)",
+    )
+
+    def headline(self) -> Headline | None:
+        if self.scope.kind == "keyword" and not self.count:
+            return None
+        if self.focus == "breakdown":
+            return _named(self.groups, ordered=False)
+        return _amount(self.total_thousand_yen)
 
 
 class ListAnswer(Answer):
@@ -128,6 +184,14 @@ class ListAnswer(Answer):
     scope: Scope
     total_thousand_yen: int
     count: int
+    unit: Literal["measure", "project", "subprefecture", "area"] = Field(
+        default="measure", description="What is listed: measures, or the groups"
+    )
+
+    def headline(self) -> Headline | None:
+        if self.unit == "measure":
+            return Headline(type="items", items=[r.measure for r in self.results])
+        return Headline(type="items", items=[g.name for g in self.groups])
 
 
 class SearchAnswer(Answer):
@@ -145,6 +209,11 @@ class SearchAnswer(Answer):
     terms: list[str] = Field(default_factory=list, description="The content words searched for")
     region: Scope | None = Field(default=None, description="The region the query named, if any")
 
+    def headline(self) -> Headline | None:
+        if self.confidence != "sure" or not self.results:
+            return None
+        return Headline(type="items", items=[r.measure for r in self.results])
+
 
 class RankAnswer(Answer):
     """The largest or smallest measures, 振興局 or areas."""
@@ -159,6 +228,16 @@ class RankAnswer(Answer):
         default=0, description="Items past the n shown with the same amount as the last one shown"
     )
 
+    def headline(self) -> Headline | None:
+        if self.results:
+            return Headline(
+                type="amount",
+                values=[float(r.budget_thousand_yen) for r in self.results],
+                items=[r.measure for r in self.results],
+                ordered=True,
+            )
+        return _named(self.groups, ordered=True)
+
 
 class CompareAnswer(Answer):
     """Two or more regions side by side (groups in the order asked)."""
@@ -169,6 +248,22 @@ class CompareAnswer(Answer):
         default=None, description="First region minus second, when exactly two are compared"
     )
     ratio: float | None = Field(default=None, description="First region / second, when two")
+    focus: Literal["compare", "difference", "ratio"] = Field(
+        default="compare", description="What the question asked of the comparison"
+    )
+
+    def headline(self) -> Headline | None:
+        if self.focus == "difference" and self.difference_thousand_yen is not None:
+            return _amount(abs(self.difference_thousand_yen))
+        if self.focus == "ratio" and self.ratio is not None:
+            return Headline(type="ratio", values=[round(self.ratio, 2)])
+        winner = max(self.groups, key=lambda g: g.total_thousand_yen)
+        return Headline(
+            type="amount",
+            values=[float(g.total_thousand_yen) for g in self.groups],
+            items=[winner.name],
+            ordered=True,
+        )
 
 
 class AboutAnswer(Answer):
@@ -189,6 +284,9 @@ class AboutAnswer(Answer):
     total_thousand_yen: int
     version: str | None = Field(default=None, description="The bot's version")
     uptime_seconds: float | None = Field(default=None, description="Since the bot started")
+
+    def headline(self) -> Headline | None:
+        return Headline(type="about")
 
 
 class Bar(_Model):
@@ -246,6 +344,9 @@ class HelpAnswer(Answer):
     examples: list[str]
     commands: list[CommandHelp] = Field(default_factory=list)
 
+    def headline(self) -> Headline | None:
+        return None if self.message else Headline(type="help")
+
 
 class StatsAnswer(Answer):
     """How many measures a scope has, and their mean and median budget."""
@@ -259,6 +360,12 @@ class StatsAnswer(Answer):
     median_thousand_yen: float | None
     smallest_thousand_yen: int | None
     largest_thousand_yen: int | None
+
+    def headline(self) -> Headline | None:
+        if self.focus == "count":
+            return Headline(type="count", values=[float(self.count)])
+        value = self.mean_thousand_yen if self.focus == "average" else self.median_thousand_yen
+        return None if value is None else Headline(type="yen", values=[_tenth(value)])
 
 
 class Choice(_Model):
@@ -293,3 +400,88 @@ class Source(_Model):
     fiscal_year: str | None
     unit: str
     file: str
+
+
+class ShareAnswer(Answer):
+    """What part of a whole a selection is: 胆振 is 8.7% of everything."""
+
+    kind: Literal["share"] = "share"
+    part: Scope
+    whole: Scope
+    total_thousand_yen: int = Field(description="The part's total")
+    whole_thousand_yen: int
+    count: int = Field(description="Measures in the part")
+    share: float = Field(description="part / whole, 0..1")
+
+    def headline(self) -> Headline | None:
+        return Headline(type="percent", values=[_percent(self.share)])
+
+
+def _percent(share: float) -> float:
+    """A share as a percentage to one decimal, rounded half up as the reply shows it."""
+    return _tenth(share * 100)
+
+
+def _tenth(value: float) -> float:
+    """To one decimal, rounded half up (as Japanese documents and the replies round)."""
+    from decimal import ROUND_HALF_UP, Decimal  # noqa: PLC0415 - a few answers need it
+
+    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+class PickAnswer(Answer):
+    """One item by rank: the largest measure, the 2nd largest 振興局, the smallest project.
+
+    `groups` holds the item (and its neighbours in the ranking) for 振興局, areas and projects;
+    `results` holds the measures."""
+
+    kind: Literal["pick"] = "pick"
+    scope: Scope = Field(description="What the item was picked within")
+    by: RankBy
+    order: RankOrder
+    rank: int
+    name: str = Field(description="The picked item's name")
+    full_name: str
+    total_thousand_yen: int = Field(description="The picked item's amount")
+    available: int = Field(description="How many items there were to pick from")
+    tied: int = Field(default=0, description="Other items with exactly the same amount")
+    places: list[str] = Field(
+        default_factory=list, description="The 振興局 the item is in (for measures and projects)"
+    )
+
+    def headline(self) -> Headline | None:
+        return Headline(type="amount", values=[float(self.total_thousand_yen)], items=[self.name])
+
+
+class WhereAnswer(Answer):
+    """Where a selection's measures are: the 振興局 (groups), then the measures (results)."""
+
+    kind: Literal["where"] = "where"
+    scope: Scope
+    total_thousand_yen: int
+    count: int
+
+    def headline(self) -> Headline | None:
+        return Headline(type="items", items=[g.name for g in self.groups])
+
+
+class CountAnswer(Answer):
+    """How many projects, 振興局 or 連携地域 a selection has (measures: StatsAnswer).
+
+    For projects it says which count: distinct names, entries in the table (a project runs in
+    several 振興局) and, for the whole table, the number the document's own text gives."""
+
+    kind: Literal["count"] = "count"
+    scope: Scope
+    unit: Literal["project", "subprefecture", "area"]
+    count: int = Field(description="Distinct names")
+    entries: int | None = Field(default=None, description="Project entries (振興局 x project)")
+    declared: int | None = Field(
+        default=None, description="Projects the document's text says are run in all"
+    )
+
+    def headline(self) -> Headline | None:
+        values = [float(self.count)]
+        if self.entries is not None:
+            values.append(float(self.entries))
+        return Headline(type="count", values=values, items=[g.name for g in self.groups])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import statistics
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cached_property
@@ -46,6 +47,7 @@ from knowledge.errors import (
 from knowledge.models import Dataset, MeasureRow
 from knowledge.normalize import fold, without_surrogates
 from knowledge.parser import load_dataset
+from knowledge.plan import Selection
 from knowledge.regions import Region, RegionResolver
 from knowledge.words import content_words
 
@@ -90,6 +92,10 @@ def _tied_beyond(ranked_amounts: list[int], n: int) -> int:
     return sum(1 for amount in ranked_amounts[n:] if amount == last)
 
 
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
 def load_knowledge(path: Path | None = None) -> Knowledge:
     """Parse a data file (the shipped one when path is None) and index it."""
     return Knowledge(load_dataset(path))
@@ -109,6 +115,8 @@ class Knowledge:
         self.regions = RegionResolver(dataset)
         self.grand_total = dataset.total_thousand_yen
         self.project_names = list(dict.fromkeys(row.project for row in self.rows))
+        self.measure_names = list(dict.fromkeys(row.measure for row in self.rows))
+        self.fiscal_year_western = dataset.fiscal_year.western_year if dataset.fiscal_year else None
         self._region_by_name = {
             r.name: r for r in self.regions.regions if r.kind == "subprefecture"
         }
@@ -351,6 +359,124 @@ class Knowledge:
         resolved = self.resolve_region(region)
         key = ("top", n, by, order, resolved.kind, resolved.name)
         return self._memoized(key, lambda: self._top(n, by, order, resolved))
+
+    # -- selections (the query plan's filters) ----------------------------------------------
+
+    @cached_property
+    def _folded_fields(self) -> list[tuple[str, str, str]]:
+        """Each row's measure name, project and description, folded: topics and names are
+        looked for in these as written first."""
+        return [(fold(r.measure), fold(r.project), fold(r.description)) for r in self.rows]
+
+    def topic_rows(self, words: str) -> list[int]:
+        """Rows about every word: found as written in the measure's name, project or
+        description; a word found nowhere as written goes through the search (readings,
+        romaji, typos), taking only its sure matches."""
+        chosen: set[int] | None = None
+        for word in words.split():
+            found = self._literal_rows(word)
+            if not found:
+                found = set(self._find(word)[0].sure) if self.search(word).confidence == "sure" else set()
+            chosen = found if chosen is None else chosen & found
+        return sorted(chosen or ())
+
+    @cached_property
+    def _plain_fields(self) -> list[tuple[str, str, str]]:
+        """The same fields with width and case folded but kana kept as written."""
+        return [
+            (_plain(r.measure), _plain(r.project), _plain(r.description)) for r in self.rows
+        ]
+
+    def _literal_rows(self, word: str) -> set[int]:
+        """Rows holding a word as written: a katakana word in katakana (ブリ, not the ぶり of
+        いぶり), any other word with kana folded (えぞしか finds エゾシカ)."""
+        if any("\u30a1" <= c <= "\u30fa" for c in word):
+            key, fields = _plain(word), self._plain_fields
+        else:
+            key, fields = fold(word), self._folded_fields
+        return {i for i, row in enumerate(fields) if any(key in f for f in row)}
+
+    def name_rows(self, words: str) -> list[int]:
+        """Rows whose measure name holds every word."""
+        keys = [fold(w) for w in words.split()]
+        return [i for i, f in enumerate(self._folded_fields) if all(k in f[0] for k in keys)]
+
+    def select(self, selection: Selection) -> list[MeasureRow]:
+        """The measures a selection keeps, in document order."""
+        return self._memoized(("select", selection.model_dump_json()), lambda: self._select(selection))
+
+    def _select(self, selection: Selection) -> list[MeasureRow]:
+        keep = range(len(self.rows))
+        chosen = set(keep)
+        if selection.regions:
+            chosen = {
+                i for r in selection.regions for i in self._scope_indexes.get((r.kind, r.name), [])
+            } if all(r.kind != "all" for r in selection.regions) else chosen
+        for region in selection.excluded:
+            chosen -= set(self._scope_indexes.get((region.kind, region.name), []))
+        if selection.project:
+            chosen = {i for i in chosen if self.rows[i].project == selection.project}
+        if selection.measure:
+            chosen = {i for i in chosen if self.rows[i].measure == selection.measure}
+        if selection.name:
+            chosen &= set(self.name_rows(selection.name))
+        if selection.topic:
+            chosen &= set(self.topic_rows(selection.topic))
+        if selection.budget is not None:
+            budget = selection.budget
+            chosen = {i for i in chosen if budget.contains(self.rows[i].budget_thousand_yen)}
+        return [self.rows[i] for i in sorted(chosen)]
+
+    def scope_of(self, selection: Selection) -> Scope:
+        """What a selection is called: the region, the project, or its filters joined."""
+        only_regions = selection.model_copy(update={"regions": []}).empty
+        if only_regions and len(selection.regions) == 1:
+            return selection.regions[0]
+        if selection.empty:
+            return self._scope(self.regions.everything)
+        if selection.project and selection.model_copy(update={"project": None}).empty:
+            return Scope(kind="project", name=selection.project, full_name=selection.project)
+        if selection.topic and selection.model_copy(update={"topic": None}).empty:
+            return Scope(kind="keyword", name=selection.topic, full_name=f"「{selection.topic}」")
+        label = selection.describe()
+        return Scope(kind="selection", name=label, full_name=label)
+
+    def items(self, unit: str, rows: Sequence[MeasureRow]) -> list[Group]:
+        """Subtotals at a unit: measures, projects (each summed across its 振興局), 振興局 or
+        areas, in document order."""
+        if unit == "measure":
+            return [
+                Group(
+                    kind="measure",
+                    name=r.measure,
+                    full_name=r.measure,
+                    parent=r.subprefecture,
+                    total_thousand_yen=r.budget_thousand_yen,
+                    count=1,
+                    share=r.budget_thousand_yen / self.grand_total if self.grand_total else 0.0,
+                )
+                for r in rows
+            ]
+        if unit == "project":
+            buckets: dict[str, list[MeasureRow]] = {}
+            for row in rows:
+                buckets.setdefault(row.project, []).append(row)
+            return [
+                Group(
+                    kind="project",
+                    name=name,
+                    full_name=name,
+                    parent="・".join(dict.fromkeys(r.subprefecture for r in members)),
+                    total_thousand_yen=sum(r.budget_thousand_yen for r in members),
+                    count=len(members),
+                    share=sum(r.budget_thousand_yen for r in members) / self.grand_total
+                    if self.grand_total
+                    else 0.0,
+                )
+                for name, members in buckets.items()
+            ]
+        kind: GroupKind = "area" if unit == "area" else "subprefecture"
+        return self._groups(kind, rows)
 
     def _top(self, n: int, by: RankBy, order: RankOrder, resolved: Region) -> RankAnswer:
         scope_rows = self._rows_in(resolved)

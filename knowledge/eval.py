@@ -16,18 +16,17 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from knowledge.answers import Answer, CompareAnswer, RankAnswer, StatsAnswer
+from knowledge.answers import Answer, ErrorAnswer, Headline
 from knowledge.engine import Knowledge, load_knowledge
+from knowledge.normalize import fold
 from knowledge.router import ask
 
 EVAL_SET = Path(__file__).parent / "data" / "search_eval.tsv"
-QUESTION_SET = Path(__file__).parent / "data" / "question_eval.tsv"
-FIGURE_TOLERANCE = 1e-3
 SEPARATOR = " | "
 
 
@@ -166,116 +165,205 @@ def render(report: Report) -> str:
     return "\n".join(lines)
 
 
+QUESTION_DIR = Path(__file__).parent / "data" / "questions"
+PARTS = {"tuned": QUESTION_DIR / "tuned.tsv", "held-out": QUESTION_DIR / "held_out.tsv"}
+TOLERANCE = {"amount": 0.5, "count": 0.5, "yen": 0.051, "percent": 0.051, "ratio": 0.0051}
+
+
 class Question(BaseModel):
+    """One row of a question table: what is asked, and the answer the oracle computed."""
+
+    category: str
     question: str
-    intent: str
-    kind: str
-    target: str
-    figure: list[float]
+    spec: str
+    expected: Headline
     line: int
+
+    @property
+    def operation(self) -> str:
+        return self.category.partition(":")[0]
 
 
 class QuestionOutcome(BaseModel):
     case: Question
-    intent: str | None
     kind: str
-    figure: list[float]
+    got: Headline | None
     summary: str | None
     right: bool
+    confident_wrong: bool
+    shown: bool = Field(description="Every expected figure and item is in the rendered reply")
 
 
-class QuestionReport(BaseModel):
+class PartReport(BaseModel):
+    part: str
     questions: int
     accuracy: float
-    intent_accuracy: float
+    confident_wrong: int
+    by_category: dict[str, tuple[float, int]]
     misses: list[QuestionOutcome]
 
 
-def load_questions(path: Path = QUESTION_SET) -> list[Question]:
+class QuestionReport(BaseModel):
+    parts: list[PartReport]
+
+
+def load_questions(path: Path = PARTS["tuned"]) -> list[Question]:
+    """A question table (category, question, spec, expected JSON); refuses a bad line."""
     questions = []
-    for number, cells in _rows(path, "question, intent, kind, target, figure"):
-        figure = [] if cells[4] == "-" else [float(value) for value in cells[4].split(",")]
+    for number, cells in _rows(path, "category, question, spec, expected"):
         questions.append(
             Question(
-                question=cells[0],
-                intent=cells[1],
-                kind=cells[2],
-                target=cells[3],
-                figure=figure,
+                category=cells[0],
+                question=cells[1],
+                spec=cells[2],
+                expected=Headline.model_validate_json(cells[3]),
                 line=number,
             )
         )
     return questions
 
 
-def figure_of(answer: Answer) -> list[float]:
-    """The figure an answer gives: what a question about it is checked against."""
-    if isinstance(answer, StatsAnswer):
-        value = {
-            "count": answer.count,
-            "average": answer.mean_thousand_yen,
-            "median": answer.median_thousand_yen,
-        }[answer.focus]
-        return [] if value is None else [float(value)]
-    if isinstance(answer, RankAnswer):
-        return [float(r.budget_thousand_yen) for r in answer.results] or [
-            float(g.total_thousand_yen) for g in answer.groups
-        ]
-    if isinstance(answer, CompareAnswer):
-        return [float(g.total_thousand_yen) for g in answer.groups]
-    return [] if answer.total_thousand_yen is None else [float(answer.total_thousand_yen)]
+def _same_values(expected: Headline, got: Headline) -> bool:
+    """The same figures: in order, or for an unordered answer (a breakdown) as pairs of item
+    and figure in any order."""
+    tolerance = TOLERANCE.get(expected.type, 0.5)
+    want, have = expected.values, got.values
+    if not expected.ordered and expected.items and len(expected.items) == len(want):
+        pairs = sorted(zip([fold(i) for i in expected.items], want, strict=True))
+        theirs = sorted(zip([fold(i) for i in got.items], have, strict=False))
+        want, have = [v for _, v in pairs], [v for _, v in theirs]
+    return len(want) == len(have) and all(
+        abs(a - b) <= tolerance for a, b in zip(want, have, strict=True)
+    )
 
 
-def evaluate_questions(knowledge: Knowledge, questions: list[Question]) -> QuestionReport:
+def _same_items(expected: Headline, got: Headline) -> bool:
+    if not expected.items:
+        return True
+    want = [fold(i) for i in expected.items]
+    have = [fold(i) for i in got.items]
+    return want == have if expected.ordered else sorted(want) == sorted(have)
+
+
+def matches(expected: Headline, got: Headline | None) -> bool:
+    """Whether an answer's headline is the expected answer (see the module docstring)."""
+    if expected.type == "refuse":
+        return got is None
+    if got is None:
+        return False
+    if expected.type in ("about", "help"):
+        return got.type == expected.type
+    if expected.type == "items":
+        return _same_items(expected, got)
+    return got.type == expected.type and _same_values(expected, got) and _same_items(expected, got)
+
+
+def confidently_wrong(expected: Headline, got: Headline | None) -> bool:
+    """A figure or item stated as the answer that is not the answer to the question asked."""
+    if got is None or got.type in ("about", "help"):
+        return expected.type == "refuse" and got is not None and got.type != "help"
+    return not matches(expected, got)
+
+
+def _formatted(kind: str, value: float) -> str:
+    if kind == "amount":
+        return f"{round(value):,}千円"
+    if kind == "percent":
+        return f"{value:.1f}%"
+    if kind == "ratio":
+        return f"{value:.2f}倍"
+    if kind == "yen":
+        return f"{value:,.1f}".removesuffix(".0")
+    return f"{round(value):,}"
+
+
+def shown_in(expected: Headline, text: str) -> bool:
+    """Every expected figure, and the start of every expected item, is in the reply's text."""
+    folded = fold(text).replace("[", "").replace("]", "")
+    for value in expected.values:
+        if _formatted(expected.type, value) not in text:
+            return False
+    return all(fold(item)[:12] in folded for item in expected.items)
+
+
+def evaluate_questions(
+    knowledge: Knowledge, questions: list[Question], render: Callable[[Answer], str], part: str
+) -> PartReport:
     outcomes = []
     for case in questions:
-        answer = ask(knowledge, case.question)
-        figure = figure_of(answer)
-        intent = answer.understood.intent if answer.understood else None
-        same_figure = len(figure) == len(case.figure) and all(
-            abs(a - b) <= FIGURE_TOLERANCE for a, b in zip(figure, case.figure, strict=True)
-        )
+        try:
+            answer = ask(knowledge, case.question)
+        except Exception as exc:  # noqa: BLE001 - a bug is a miss, and the run goes on
+            answer = ErrorAnswer(error="internal", message=f"{type(exc).__name__}: {exc}")
+        got = answer.headline()
+        right = matches(case.expected, got)
+        shown = shown_in(case.expected, render(answer)) if right else False
         outcomes.append(
             QuestionOutcome(
                 case=case,
-                intent=intent,
                 kind=answer.kind,
-                figure=figure,
+                got=got,
                 summary=answer.understood.summary if answer.understood else None,
-                right=intent == case.intent
-                and answer.kind == case.kind
-                and (same_figure or not case.figure),
+                right=right and shown,
+                confident_wrong=confidently_wrong(case.expected, got),
+                shown=shown,
             )
         )
-    return QuestionReport(
+    categories = sorted({o.case.operation for o in outcomes})
+    return PartReport(
+        part=part,
         questions=len(outcomes),
         accuracy=_share(o.right for o in outcomes),
-        intent_accuracy=_share(o.intent == o.case.intent for o in outcomes),
+        confident_wrong=sum(o.confident_wrong for o in outcomes),
+        by_category={
+            c: (
+                _share(o.right for o in outcomes if o.case.operation == c),
+                sum(1 for o in outcomes if o.case.operation == c),
+            )
+            for c in categories
+        },
         misses=[o for o in outcomes if not o.right],
     )
 
 
-def render_questions(report: QuestionReport) -> str:
-    lines = [
-        f"questions: {report.questions}",
-        f"right (intent, kind of answer and figure): {report.accuracy:.3f}",
-        f"intent understood: {report.intent_accuracy:.3f}",
-        f"misses: {len(report.misses)}",
+def render_questions(report: QuestionReport, *, misses: bool = True) -> str:
+    lines = [f"{'part':10} {'questions':>9} {'right':>6} {'confident wrong':>16}"]
+    lines += [
+        f"{p.part:10} {p.questions:>9} {p.accuracy:>6.3f} {p.confident_wrong:>16}"
+        for p in report.parts
     ]
-    for miss in report.misses:
-        expected = ",".join(f"{v:g}" for v in miss.case.figure) or "-"
-        found = ",".join(f"{v:g}" for v in miss.figure) or "-"
-        lines += [
-            f"  {miss.case.question}",
-            f"    expected: {miss.case.intent} / {miss.case.kind} / {expected}",
-            f"    got:      {miss.intent} / {miss.kind} / {found}   ({miss.summary})",
-        ]
+    categories = sorted({c for p in report.parts for c in p.by_category})
+    lines += ["", "right by category: " + " / ".join(p.part for p in report.parts)]
+    for category in categories:
+        cells = []
+        for p in report.parts:
+            share, count = p.by_category.get(category, (1.0, 0))
+            cells.append(f"{share:.3f} ({count:>2})" if count else "   -      ")
+        lines.append(f"  {category:14} " + "   ".join(cells))
+    if misses:
+        for p in report.parts:
+            lines += ["", f"misses ({p.part}): {len(p.misses)}"]
+            for miss in p.misses:
+                flag = "  CONFIDENTLY WRONG" if miss.confident_wrong else ""
+                got = miss.got.model_dump() if miss.got else None
+                lines += [
+                    f"  [{miss.case.category}] {miss.case.question}{flag}",
+                    f"    expected: {miss.case.spec} -> {miss.case.expected.model_dump()}",
+                    f"    got:      {miss.kind} {got} ({miss.summary})"
+                    + ("" if miss.shown or not matches(miss.case.expected, miss.got) else " [not in the reply]"),
+                ]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m knowledge.eval", description=__doc__)
     parser.add_argument("set", nargs="?", choices=["search", "questions", "all"], default="all")
+    parser.add_argument(
+        "--part",
+        choices=[*PARTS, "both"],
+        default="both",
+        help="which question table: the tuned part, the held-out part (score it only at the end)",
+    )
     parser.add_argument("--json", action="store_true", help="print the reports as JSON")
     args = parser.parse_args(argv)
     knowledge = load_knowledge()
@@ -286,7 +374,20 @@ def main(argv: list[str] | None = None) -> int:
         reports.append(search)
         texts.append("== search ==\n" + render(search))
     if args.set in ("questions", "all"):
-        questions = evaluate_questions(knowledge, load_questions())
+        from bot.formatting.text import render_text  # noqa: PLC0415 - scored on the reply too
+
+        parts = list(PARTS) if args.part == "both" else [args.part]
+        questions = QuestionReport(
+            parts=[
+                evaluate_questions(
+                    knowledge,
+                    load_questions(PARTS[part]),
+                    lambda answer: render_text(answer, knowledge.source),
+                    part,
+                )
+                for part in parts
+            ]
+        )
         reports.append(questions)
         texts.append("== questions ==\n" + render_questions(questions))
     if args.json:

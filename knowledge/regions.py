@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -33,6 +34,8 @@ _LATIN_SUFFIXES = re.compile(
 _AREA_HINTS = ("連携", "広域")
 _SUGGEST_CUTOFF = 40.0
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
+_ENGLISH_WORDS = frozenset("do to so on no oh a an is it the".split())
+"""English words that fold to a romaji spelling of a region (do = 道央's dou): not regions."""
 
 
 class Region(BaseModel):
@@ -237,6 +240,45 @@ class RegionResolver:
         return [
             k for index in (self._keys, self._surfaces) for k, rs in index.items() if region in rs
         ]
+
+    @cached_property
+    def _surface_pattern(self) -> re.Pattern[str]:
+        """Every non-Latin spelling, longest first, separators allowed between its letters."""
+        surfaces = sorted((s for s in self._surfaces if not s.isascii()), key=len, reverse=True)
+        gap = r"[\s・･·.,、/_\-]?"
+        return re.compile("|".join(gap.join(map(re.escape, s)) for s in surfaces))
+
+    def spans_in(self, folded: str) -> list[tuple[int, int, Region]]:
+        """Regions named in an already folded text, with their spans in it (no overlaps):
+        kanji and kana spellings anywhere, romaji as whole words (kushiro nemuro first)."""
+        found: list[tuple[int, int, Region]] = []
+        for match in self._surface_pattern.finditer(folded):
+            key = surface_key(match.group())
+            if key not in self._surfaces or all(r.kind == "all" for r in self._surfaces[key]):
+                continue
+            following = folded[match.end() : match.end() + 4]
+            region = self._prefer(self._surfaces[key], area=_wants_area(following))
+            found.append((match.start(), match.end(), region))
+        words = list(re.finditer(r"[a-z]+", folded))
+        used = [False] * len(words)
+        for size in (2, 1):
+            for index in range(len(words) - size + 1):
+                if any(used[index : index + size]):
+                    continue
+                chosen = words[index : index + size]
+                between = folded[chosen[0].end() : chosen[-1].start()]
+                if size == 2 and not re.fullmatch(r"[\s\-・]*", between):
+                    continue
+                key = fold_romaji("".join(w.group() for w in chosen))
+                if key not in self._keys or (size == 1 and chosen[0].group() in _ENGLISH_WORDS):
+                    continue
+                after = folded[chosen[-1].end() : chosen[-1].end() + 6]
+                region = self._prefer(self._keys[key], area=_wants_area(after))
+                if region.kind == "all":
+                    continue
+                used[index : index + size] = [True] * size
+                found.append((chosen[0].start(), chosen[-1].end(), region))
+        return sorted(found)
 
     def find_in(self, text: str) -> list[Mention]:
         """Regions named inside a longer text, longest match first, without overlaps."""

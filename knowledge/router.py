@@ -1,19 +1,25 @@
-"""Plain questions answered exactly: understand the question, run the one query it asks for.
+"""Plain questions answered exactly: understand the question as a plan, run its operation.
 
-The understanding (knowledge/understand.py) is attached to the answer, so the reply can say
-what was understood. A question that could mean several things gets choices, and a question
-about something the table does not have says so with suggestions: never a guess, and never a
-total of zero presented as if it were true.
+The understanding is attached to the answer, so the reply says what was understood. A part of
+the question the plan could not use — a topic the table does not have, a number that fits
+nowhere, another fiscal year, a project name that fits several — is never dropped: the reply
+says which part, and offers the closest readings as choices. Never a guess, and never a total
+of zero presented as if it were true.
 """
 
 from __future__ import annotations
 
 from knowledge.answers import Answer, Choice, ClarifyAnswer, Understanding
-from knowledge.engine import DEFAULT_TOP, Knowledge
+from knowledge.engine import Knowledge
+from knowledge.errors import KnowledgeError
 from knowledge.normalize import fold, without_surrogates
+from knowledge.operations import OPERATIONS
+from knowledge.plan import QueryPlan, Unplaced
 from knowledge.understand import understand
 
 CHOICES = 5
+MAX_QUESTION_CHARS = 500
+"""Longer than any question a person types (a chat message is at most 4,000): read no further."""
 SHORT_REGION_GUESS = 50.0
 LONG_REGION_GUESS = 65.0
 MESSAGE_CHARS = 40
@@ -22,67 +28,83 @@ MESSAGE_CHARS = 40
 def ask(knowledge: Knowledge, question: str) -> Answer:
     """Understand a question and answer it; choices or help when it cannot be placed."""
     question = without_surrogates(question)
-    understood = understand(question, knowledge.regions, knowledge.project_names)
-    answer = _answer(knowledge, understood, question)
+    if len(question) > MAX_QUESTION_CHARS:
+        return knowledge.help(
+            f"質問が長すぎます（{MAX_QUESTION_CHARS}字まで）。短く区切って聞いてください。"
+        ).model_copy(update={"question": question})
+    plan, understood = understand(question, knowledge)
+    answer = _answer(knowledge, plan, understood, question)
     return answer.model_copy(update={"question": question, "understood": understood})
 
 
-def _answer(knowledge: Knowledge, u: Understanding, question: str) -> Answer:  # noqa: PLR0911 - one return per intent
-    region = u.regions[0].full_name if u.regions else None
-    if u.project_candidates:
+def _answer(knowledge: Knowledge, plan: QueryPlan, u: Understanding, question: str) -> Answer:
+    if plan.unplaced:
+        return _clarify(knowledge, plan, question)
+    try:
+        return OPERATIONS[plan.operation].run(knowledge, plan)
+    except KnowledgeError as exc:
+        return ClarifyAnswer(message=str(exc), choices=[])
+
+
+def _clarify(knowledge: Knowledge, plan: QueryPlan, question: str) -> Answer:
+    """Say plainly which part was not understood, with the closest readings as choices."""
+    first = plan.unplaced[0]
+    rest = question.replace(first.text, "").strip() if first.text else question
+    if first.reason == "year":
+        label = knowledge.source.fiscal_year or "1つの年度"
         return ClarifyAnswer(
-            message="どのプロジェクトのことですか？",
+            message=f"この表にあるのは{label}の予算だけです。「{first.text}」の予算は載っていません。",
+            choices=[Choice(label=f"{label}で答える", question=rest)] if _meaningful(rest) else [],
+        )
+    if first.reason in ("project", "measure"):
+        what = "プロジェクト" if first.reason == "project" else "施策"
+        return ClarifyAnswer(
+            message=f"「{first.text}」に当てはまる{what}が複数あります。どの{what}のことですか？",
             choices=[
-                Choice(label=name, question=f"「{name}」の予算合計は？")
-                for name in u.project_candidates[:CHOICES]
+                Choice(label=name, question=question.replace(first.text, f"「{name}」"))
+                for name in first.suggestions[:CHOICES]
             ],
         )
-    if u.intent == "help":
-        return knowledge.help()
-    if u.intent == "about":
-        return knowledge.about()
-    if u.intent == "compare":
-        return knowledge.compare([r.full_name for r in u.regions])
-    if u.intent == "rank":
-        return knowledge.top(
-            u.n or DEFAULT_TOP, by=u.by or "measure", order=u.order or "largest", region=region
+    if first.reason == "unit":
+        return ClarifyAnswer(
+            message=f"「{first.text}」の単位が分かりません（表の単位は千円です）。",
+            choices=_unit_choices(first, question),
         )
-    if u.intent == "search" or (u.intent == "list" and u.keyword):
-        return _search(knowledge, u, question)
-    if u.intent == "list":
-        return knowledge.listing(region)
-    if u.keyword:
-        total = knowledge.total(region, keyword=u.keyword)
-        if not total.count:
-            return _nothing_sure(knowledge, u, question)
-        if u.intent in ("count", "average", "median"):
-            return knowledge.stats(u.intent, region, keyword=u.keyword)
-        return total
-    if u.intent in ("count", "average", "median"):
-        return knowledge.stats(u.intent, region, project=u.project)
-    return knowledge.total(region, project=u.project)
+    if first.reason in ("number", "amount"):
+        return ClarifyAnswer(
+            message=f"「{first.text}」が何の数か分かりませんでした。言い換えてもらえますか？",
+            choices=[Choice(label=f"「{first.text}」を除いて聞く", question=rest)] if _meaningful(rest) else [],
+        )
+    if first.reason == "sides":
+        return ClarifyAnswer(
+            message="何と何を比べる（足す）のか分かりませんでした。地域や施策を2つ挙げてください"
+            "（例: 空知と石狩の差は？）。",
+            choices=[],
+        )
+    return _unknown_topic(knowledge, first, question, rest)
 
 
-def _search(knowledge: Knowledge, u: Understanding, question: str) -> Answer:
-    words = " ".join([u.keyword or "", *(r.full_name for r in u.regions)]).strip()
-    found = knowledge.search(words or question)
-    if found.confidence != "none":
-        return found
-    return _nothing_sure(knowledge, u, question)
+def _meaningful(text: str) -> bool:
+    return bool(fold(text).strip(" 、。？?!！の"))
 
 
-def _nothing_sure(knowledge: Knowledge, u: Understanding, question: str) -> Answer:
-    """No sure match for the topic: offer what it could be, or say plainly that it is not here."""
-    keyword = u.keyword or question
-    asked_total = u.intent not in ("search", "list")
-    choices = [
-        Choice(label=f"{word}の予算合計", question=f"{word}の予算合計は？")
-        if asked_total
-        else Choice(label=f"{word}を検索", question=word)
-        for word in knowledge.index.suggest_words(keyword)
+def _unit_choices(piece: Unplaced, question: str) -> list[Choice]:
+    digits = "".join(c for c in piece.text if c.isdigit() or c == ",")
+    if not digits:
+        return []
+    return [
+        Choice(label=f"{digits}千円として", question=question.replace(digits, f"{digits}千円", 1)),
+        Choice(label=f"{digits}万円として", question=question.replace(digits, f"{digits}万円", 1)),
     ]
+
+
+def _unknown_topic(knowledge: Knowledge, first: Unplaced, question: str, rest: str) -> Answer:
+    """A topic the table does not have for sure: offer what it could be, or say plainly that it
+    is not here."""
+    keyword = first.text
+    choices = [Choice(label=f"「{word}」で聞く", question=question.replace(keyword, word, 1)) for word in first.suggestions]
     candidates = knowledge.search(keyword)
-    if candidates.confidence == "maybe" and asked_total:
+    if candidates.confidence == "maybe":
         choices.append(Choice(label=f"「{keyword}」に近い施策を見る", question=keyword))
     choices.extend(
         Choice(label=f"{name}の予算合計", question=f"{name}の予算合計は？")
@@ -94,7 +116,9 @@ def _nothing_sure(knowledge: Knowledge, u: Understanding, question: str) -> Answ
             choices=choices[:CHOICES],
         )
     asked = question.strip()[:MESSAGE_CHARS] or keyword
-    return knowledge.help(f"「{asked}」に当てはまる地域や施策は見つかりませんでした。")
+    return knowledge.help(
+        f"「{keyword}」はこの表にありません（「{asked}」にはお答えできません）。"
+    )
 
 
 def _region_cutoff(keyword: str) -> float:

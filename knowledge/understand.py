@@ -1,276 +1,775 @@
-"""Question understanding: what a teammate asks in chat, as an explainable structure.
+"""Question understanding: a question becomes a query plan (knowledge/plan.py).
 
-Deterministic: it looks for region names (every spelling the resolver accepts, several in one
-question), a project named in 「」 or with プロジェクト, cue words for the intent (合計, 一覧,
-何件, 一番, 比べ, 平均 ... and their English counterparts), a number (上位3件, top 5), and keeps
-what is left as the topic keyword. Particles, polite endings, punctuation, width and kana
-script do not change the result. The result says what it understood in one line, so a reader
-can catch a misunderstanding.
+The reader (knowledge/question.py) finds the pieces; this module decides what they mean
+together: which operation the cue words ask for (a share before a ratio before a difference
+before a comparison …), what the filters are, which regions are the sides of a comparison or
+the whole of a share (道北のうち上川), whether the sides are picked items (一番多い振興局と一番
+少ない振興局), and the unit (施策, プロジェクト, 振興局, 連携地域). Whatever the plan cannot use —
+a topic the table does not have, a number that fits nowhere, another fiscal year — is listed
+as unplaced, and the router asks rather than answering another question.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
-from knowledge.answers import Intent, RankBy, RankOrder, Scope, Understanding
-from knowledge.normalize import fold, fold_mapped
-from knowledge.regions import Region, RegionResolver
-from knowledge.words import content_words, without_markup
+from knowledge.answers import Scope, Understanding
+from knowledge.engine import Knowledge
+from knowledge.normalize import fold
+from knowledge.plan import (
+    UNIT_LABEL,
+    OperationName,
+    Order,
+    Pick,
+    QueryPlan,
+    Selection,
+    Side,
+    Unit,
+    Unplaced,
+)
+from knowledge.question import CUES, Piece, Reading, read
+from knowledge.quantities import Span
+from knowledge.quantities import AmountRange
+from knowledge.regions import Region
+from knowledge.words import content_words
 
-INTENT_LABEL: dict[str, str] = {
-    "total": "合計",
-    "breakdown": "内訳",
-    "list": "一覧",
-    "count": "件数",
-    "rank": "ランキング",
-    "compare": "比較",
-    "average": "平均",
-    "median": "中央値",
-    "search": "検索",
-    "about": "データの概要",
-    "help": "使い方",
+INTENT_OF: dict[str, str] = {
+    "total": "total",
+    "breakdown": "breakdown",
+    "sum": "sum",
+    "count": "count",
+    "mean": "average",
+    "median": "median",
+    "pick": "rank",
+    "rank": "rank",
+    "share": "share",
+    "compare": "compare",
+    "difference": "difference",
+    "ratio": "ratio",
+    "list": "list",
+    "where": "where",
+    "search": "search",
+    "about": "about",
+    "help": "help",
 }
+"""The legacy `intent` of the JSON "understood" for each operation."""
 
-
-def _cues(words: str, *phrases: str) -> tuple[str, ...]:
-    """Cue words, folded like the questions they are looked for in; phrases keep their spaces."""
-    return tuple(fold(w) for w in (*words.split(), *phrases))
-
-
-HELP = _cues("help ヘルプ 使い方 つかいかた はじめに 何ができる なにができる")
-ABOUT = _cues("このデータ データについて 出典 概要 about dataset")
-COMPARE = _cues("比較 比べ くらべ 違い ちがい 差 vs compare versus difference")
-RANK = _cues(
-    "一番 いちばん 最も もっとも 最大 最小 上位 下位 ランキング 大きい 小さい 多い 少ない "
-    "高い 低い トップ top largest smallest biggest most least highest lowest"
+FILLER = frozenset(
+    fold(w)
+    for w in (
+        "確認ですが 確認 資料によると 資料 こちら この その あの これ それ どれ 何 なに なん 主な 掲載 載って "
+        "載ってる 掲載されて 表 表に 中 各 額 分 方 ほう もの やつ こと 場合 実施 展開 取り組み 取組 関係 "
+        "関連 関する 関わる 関連した 関係する 対象 ちなみに ざっくり だいたい 大体 約 ほど 程度 くらい ぐらい "
+        "位 ねえ ねぇ あと それぞれ 各々 それ以外 全 合計額 予算額 金額 値 数字 数値 総 計上 計上されて "
+        "規模 お金 金 かけてる かけて 使って 使ってる ついて 付いて 付いてる つい 予算規模 千円単位 万円単位 "
+        "単位で 教えていただけますか いただけますか いただけますでしょうか でしょうか ますか ですか "
+        "ください 下さい お願い お願いします おねがい 知りたい 教えて おしえて 頂けますか ちょうだい "
+        "ほしい 欲しい 見たい なってますか なっていますか なりますか なる なります いる ある あります "
+        "ありますか あるの ある? する します してる している されている されて れる られる 的 "
+        "ところ ところで ぜひ 一応 just please tell me can could you would i want to know what "
+        "whats what's is are the a an of for in on at to and or with me list all give do does "
+        "there any by from than no about which how it its this that these those be been get gets "
+        "got has have had much many each per show let see us we our your my ok okay hi hello thanks "
+        "thank yen budget budgets spend spent spending money figure figures amount amounts value "
+        "values table data listed included including in total overall number numbers one ones "
+        "item items entries entry will but also only just than then so if when who whom whose "
+        "cost costs costing mention mentions mentioned involve involves involving related "
+        "relate relating regarding concerning run runs running held counting count counted "
+        "across all its their there's theres get got gotten receive receives received goes go "
+        "going allocated allocation assigned spent measure's project's one's "
+        "between combined together more less overall altogether each single "
+        "総合 ほか 他 以上の 比べると 比べて 対して 場合は ぜんぶで 全部で 合わせて".split()
+    )
 )
-SMALLEST = _cues("最小 小さい 少ない 下位 低い smallest least lowest")
-AVERAGE = _cues("平均 へいきん average mean")
-MEDIAN = _cues("中央値 ちゅうおうち median")
-COUNT = _cues("何件 なんけん いくつ 件数 施策数 事業数 何個 幾つ 何本 数は count", "how many")
-LIST = _cues("一覧 いちらん 全部 ぜんぶ すべて 全て リスト 見せて みせて list show")
-BREAKDOWN = _cues("内訳 うちわけ 振興局別 振興局ごと 地域別 地域ごと breakdown", "by region")
-TOTAL = _cues(
-    "合計 ごうけい 予算 よさん いくら 幾ら 総額 金額 費用 total budget sum cost yosan gokei ikura",
-    "how much",
+_ONLY_FILLER = re.compile(
+    r"^[\u3041-\u3096ー]{1,2}$|^[\u3041-\u3096ー]*(?:い|な|て|た|で|る|か|ね|よ|の|う|す|け|さ|ろ|ら|ば|と|も|わ|ぞ|や|に|は|が|を|ど|し|だ|ず|き|く|れ|せ|ち|つ|じ)$"
 )
-PROJECT = _cues("プロジェクト project")
-BY_AREA = _cues("連携地域 area areas")
-BY_SUBPREFECTURE = _cues("振興局 subprefecture subprefectures 地域 region regions")
-BY_MEASURE = _cues("施策 事業 measure measures")
-ONE = _cues("一番 いちばん 最も もっとも 最大 最小")
+_COUNTER = re.compile(r"^[\d一二三四五六七八九十]*(?:つ|件|個|位|番|件目|番目|本|ヶ所|か所)?$")
+_WORD_SPLIT = re.compile(r"[\s、。，．,.!！?？「」『』()（）・:：/／~〜\-+＝=]+")
+SUFFIXES = ("管内", "振興局", "総合振興局", "地域", "連携地域", "広域", "地方", "エリア", "area")
 
-ENGLISH_STOP = frozenset(
-    "what whats is are the a an of for in on at to and or with show me list all total budget "
-    "budgets measures measure projects project compare between vs versus top largest smallest "
-    "biggest most least highest lowest average mean median count how much many please tell "
-    "about which where give do does there any by region regions area areas subprefecture "
-    "subprefectures per each from than more less no wa ha".split()
+
+@dataclass(frozen=True)
+class Word:
+    """A word no piece claimed: a topic to look for, or part of a name."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _left_words(reading: Reading, k: Knowledge) -> list[Word]:
+    """The words no piece claimed, in the script they were typed in (a katakana word is not
+    mistaken for particles), without filler."""
+    words: list[Word] = []
+    left = "".join(" " if t else c for c, t in zip(reading.text, reading.taken, strict=True))
+    for chunk in re.finditer(r"[^\s]+", left):
+        for raw in content_words(chunk.group()).split():
+            start = max(left.find(raw, chunk.start()), chunk.start())
+            word = _trimmed(raw.strip())
+            if not word or _is_filler(word, k):
+                continue
+            words.append(Word(word, start, start + len(word)))
+    return words
+
+
+TYPO_CUE_CHARS = 4
+
+
+def _typo_cues(reading: Reading, words: list[Word], k: Knowledge) -> list[Word]:
+    """ランキンク, プロジャクト: a katakana word the table does not have that is one letter off a
+    cue word is that cue."""
+    from rapidfuzz.distance import Levenshtein  # noqa: PLC0415 - only for unknown katakana
+
+    kept: list[Word] = []
+    for word in words:
+        key = fold(word.text)
+        katakana = all("\u30a0" <= c <= "\u30ff" for c in word.text)
+        matched = None
+        if katakana and len(key) >= TYPO_CUE_CHARS and not k.topic_rows(word.text):
+            matched = next(
+                (
+                    (phrase, name)
+                    for name, phrases in CUES.items()
+                    for phrase in phrases
+                    if len(phrase) >= TYPO_CUE_CHARS and Levenshtein.distance(key, phrase) <= 1
+                ),
+                None,
+            )
+        if matched is None:
+            kept.append(word)
+            continue
+        reading.claim(Piece("cue", Span(word.start, word.end), matched[0], name=matched[1]))
+    return kept
+
+
+def _is_filler(word: str, k: Knowledge) -> bool:
+    """Particles, endings, polite phrases, question words; a hiragana word only when the
+    table does not have it (えぞしか is a topic, ですかね is not)."""
+    key = fold(word)
+    if (
+        key in FILLER
+        or bool(_COUNTER.match(unicodedata.normalize("NFKC", key)))
+        or key in SUFFIXES
+        or (key.isascii() and len(key) <= 1)
+    ):
+        return True
+    hiragana = all("\u3041" <= c <= "\u3096" or c == "ー" for c in word)
+    if not hiragana:
+        return False
+    if len(key) <= 2:
+        return True
+    return bool(_ONLY_FILLER.match(key)) and not k.name_rows(word) and k.search(word).confidence != "sure"
+
+
+_TRAILING_FILLER = re.compile(
+    r"(?:のやつ|やつ|のもの|のこと|がらみ|絡み|関係|関連|系|まわり|周り|っぽい|みたいな|的な|とか|など|等)+$"
 )
-REGION_SUFFIXES = frozenset("管内 振興局 総合振興局 地域 連携地域 広域 地方 エリア".split())
-"""What is left of 空知管内 or 十勝地域 once the region's name is cut out."""
-SINGULAR = _cues("largest biggest smallest highest lowest")
-PLURALS = re.compile(r"\b(?:measures|subprefectures|areas|regions|projects)\b")
-_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
-_QUOTED = re.compile(r"「([^」]+)」")
-_KANJI_NUMBERS = {
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-_KANJI_COUNT = re.compile(r"([一二三四五六七八九十])(?:つ|件|個|位|番)")
 
 
-def _has(text: str, cues: tuple[str, ...]) -> bool:
-    return any(cue in text for cue in cues)
+def _trimmed(word: str) -> str:
+    """移住がらみ -> 移住, 教育旅行のやつ -> 教育旅行: the topic without what hangs on it."""
+    return _TRAILING_FILLER.sub("", word) or word
 
 
-def _number(question: str) -> int | None:
-    """上位3件, top 5, 五つ: a count asked for (at most three digits, so no id or year)."""
-    text = unicodedata.normalize("NFKC", without_markup(question))
-    if match := _NUMBER.search(text):
-        return int(match.group())
-    if match := _KANJI_COUNT.search(text):
-        return _KANJI_NUMBERS[match.group(1)]
-    return None
+def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understanding]:
+    """The plan of a question, and what was understood (for the reply and the JSON)."""
+    reading = read(
+        question,
+        knowledge.regions,
+        projects=knowledge.project_names,
+        measures=knowledge.measure_names,
+    )
+    plan = _plan(reading, knowledge)
+    return plan, _understanding(plan, knowledge)
 
 
-def _singular(text: str) -> bool:
-    """English "largest subprefecture" asks for one; "largest areas" or "top" for several."""
-    return _has(text, SINGULAR) and "top" not in text and not PLURALS.search(text)
+# -- the plan ---------------------------------------------------------------------------------
 
 
-def _rank_kind(text: str) -> RankBy:
-    if _has(text, BY_AREA):
-        return "area"
-    if _has(text, BY_MEASURE):
-        return "measure"
-    if _has(text, BY_SUBPREFECTURE):
-        return "subprefecture"
-    return "measure"
+def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR0915 - one reading, step by step
+    unplaced: list[Unplaced] = []
+    year = _year(reading, k, unplaced)
+    words = _typo_cues(reading, _left_words(reading, k), k)
+    selection, topic_words = _names_and_projects(reading, k, words, unplaced)
+    regions = [_as_area_if_said(reading, p, k) for p in reading.of("region")]
+    whole_regions = [p for p in regions if _marks_whole(reading, p)]
+    excluded = [p for p in regions if _excluded(reading, p)]
+    plain = _distinct([p for p in regions if p not in whole_regions and p not in excluded])
+    ranges = reading.of("range")
+    budget = _budget(reading, ranges, unplaced)
+    counts = reading.of("count")
+    ordinals = reading.of("ordinal")
+    superlatives = reading.cues("superlative")
+    order = _order(reading)
+    op = _operation(reading, plain, topic_words, selection, budget, superlatives, ordinals, counts)
+    name_marked = reading.has("name")
+    topic, name = _topics(topic_words, k, unplaced, name_marked=name_marked)
+    selection = selection.model_copy(update={"topic": topic, "name": name, "budget": budget})
+    unit = _unit(reading, op)
+    sides: list[Side] = []
+    whole: Selection | None = None
+    n: int | None = None
+    rank = 1
+    by: Unit | None = None
+    shared_regions = [_scope(p.region) for p in plain if p.region is not None]
+    excluded_scopes = [_scope(p.region) for p in excluded if p.region is not None]
+    if op in ("sum", "compare", "difference", "ratio"):
+        sides = _sides(reading, plain, excluded, selection, topic_words, unit, k)
+        if len(sides) < 2:
+            few = _few_items(k, selection.model_copy(update={"regions": shared_regions}), unit)
+            if op == "compare" and reading.has("which") and few:
+                op = "pick"  # エゾシカの事業で大きいのはどっち: the larger of the few there are
+            elif op == "sum":
+                op = "total"
+            else:
+                two = _two_items(k, selection.model_copy(update={"regions": shared_regions}), unit)
+                if two:
+                    sides = two
+                elif op == "compare":
+                    op = "pick" if superlatives else "total"
+                else:
+                    unplaced.append(
+                        Unplaced(text="", reason="sides", suggestions=[])
+                    )
+        if sides:
+            has_region_sides = len(plain) >= 2 or any(
+                s.selection is not None and s.selection.regions for s in sides
+            )
+            selection = selection.model_copy(
+                update={
+                    "regions": [] if has_region_sides else shared_regions,
+                    "topic": None if _topic_sides(sides) else selection.topic,
+                }
+            )
+    if op == "share":
+        if whole_regions:
+            whole = Selection(regions=[_scope(p.region) for p in whole_regions if p.region])
+        selection = selection.model_copy(update={"regions": shared_regions, "excluded": excluded_scopes})
+        if selection.empty and whole is None:
+            op, by = "breakdown", unit if unit != "measure" else None
+    elif not sides:
+        regions_used = shared_regions + [_scope(p.region) for p in whole_regions if p.region]
+        selection = selection.model_copy(update={"regions": regions_used, "excluded": excluded_scopes})
+    if op == "pick":
+        if ordinals:
+            rank = ordinals[0].number or 1
+        elif counts and _is_rank_count(reading, counts[0]):
+            op, n = "rank", counts[0].number
+    if op == "rank":
+        n = n or (counts[0].number if counts else None)
+        if n is None and (reading.has("list") or any(w in reading.folded for w in ("並べ", "ならべ"))):
+            n = len(k.items(unit, k.select(selection))) or None
+    if op == "breakdown":
+        by = _breakdown_by(reading) or by
+    used_counts = (op == "rank" and counts) or (op == "pick" and ordinals)
+    for piece in (*counts, *ordinals):
+        if not used_counts and not _harmless_count(reading, piece, op):
+            unplaced.append(Unplaced(text=piece.text, reason="number"))
+    for piece in reading.of("amount"):
+        unplaced.append(Unplaced(text=piece.text, reason="amount"))
+    return QueryPlan(
+        operation=op,
+        unit=unit,
+        selection=selection,
+        sides=sides,
+        whole=whole,
+        n=n,
+        rank=rank,
+        order=order,
+        by=by,
+        unplaced=unplaced,
+        fiscal_year=year,
+    )
 
 
-def _scope(region: Region) -> Scope:
+def _distinct(pieces: list[Piece]) -> list[Piece]:
+    """Each region once (石狩と石狩 is one region), at its first mention."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for piece in pieces:
+        assert piece.region is not None
+        key = (piece.region.kind, piece.region.name)
+        if key not in seen:
+            seen.add(key)
+            kept.append(piece)
+    return kept
+
+
+def _as_area_if_said(reading: Reading, piece: Piece, k: Knowledge) -> Piece:
+    """十勝 and オホーツク are both an area and a 振興局: the area when the question talks
+    of areas (which area is bigger?)."""
+    region = piece.region
+    if region is None or region.kind != "subprefecture" or not reading.cues("unit_area"):
+        return piece
+    area = next((r for r in k.regions.regions if r.kind == "area" and r.name.startswith(region.name)), None)
+    if area is None or area.name.removesuffix("連携地域") != region.name:
+        return piece
+    replaced = Piece(piece.kind, piece.span, piece.text, region=area)
+    reading.pieces[reading.pieces.index(piece)] = replaced
+    return replaced
+
+
+def _scope(region: Region | None) -> Scope:
+    assert region is not None
     return Scope(kind=region.kind, name=region.name, full_name=region.full_name, area=region.area)
 
 
-def _without_region_names(question: str, resolver: RegionResolver) -> str:
-    """The question with the regions' own names taken out, so they are not read as topics."""
-    text = question
-    for region in [*resolver.regions, resolver.everything]:
-        for name in sorted({region.name, region.full_name}, key=len, reverse=True):
-            text = text.replace(name, " ")
-    return text
+def _year(reading: Reading, k: Knowledge, unplaced: list[Unplaced]) -> str | None:
+    """A fiscal year named: the data's own is fine; any other cannot be answered."""
+    data_year = k.fiscal_year_western
+    named = None
+    for piece in reading.of("year"):
+        assert piece.year is not None
+        named = piece.text
+        same = piece.year.relative == 0 or (
+            piece.year.western is not None and piece.year.western == data_year
+        )
+        if not same:
+            unplaced.append(Unplaced(text=piece.text, reason="year"))
+    return named
 
 
-_ALL_CUES = tuple(
-    sorted(
-        {
-            *RANK,
-            *COUNT,
-            *LIST,
-            *BREAKDOWN,
-            *AVERAGE,
-            *MEDIAN,
-            *COMPARE,
-            *TOTAL,
-            *HELP,
-            *ABOUT,
-            *BY_AREA,
-            *BY_SUBPREFECTURE,
-            *BY_MEASURE,
-        },
-        key=len,
-        reverse=True,
+def _marks_whole(reading: Reading, piece: Piece) -> bool:
+    """道北のうち, 釧根の中で, 道北連携地域全体に占める, of Oshima's budget: a share's whole."""
+    if not (reading.has("share")):
+        return False
+    after = reading.folded[piece.span.end : piece.span.end + 14]
+    for cue in reading.cues("within"):
+        if piece.span.end <= cue.span.start <= piece.span.end + 12:
+            between = reading.folded[piece.span.end : cue.span.start]
+            if re.fullmatch(r"[\sのでにエリア全体予算連携地域'’s]*", between):
+                return True
+    before = reading.folded[max(piece.span.start - 8, 0) : piece.span.start]
+    return bool(re.search(r"\bof\s*(?:the\s*)?$", before)) and "share" not in after
+
+
+def _excluded(reading: Reading, piece: Piece) -> bool:
+    for cue in reading.cues("except"):
+        if 0 <= cue.span.start - piece.span.end <= 2:
+            return True
+    return False
+
+
+def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> AmountRange | None:
+    """The budget condition (two conditions on one amount join: 300万円以上で500万円未満)."""
+    chosen: AmountRange | None = None
+    for piece in ranges:
+        assert piece.range is not None
+        if piece.guessed_unit:
+            unplaced.append(Unplaced(text=piece.text, reason="unit"))
+            continue
+        if chosen is None:
+            chosen = piece.range
+        else:
+            chosen = AmountRange(
+                minimum_yen=chosen.minimum_yen if chosen.minimum_yen is not None else piece.range.minimum_yen,
+                include_minimum=chosen.include_minimum if chosen.minimum_yen is not None else piece.range.include_minimum,
+                maximum_yen=chosen.maximum_yen if chosen.maximum_yen is not None else piece.range.maximum_yen,
+                include_maximum=chosen.include_maximum if chosen.maximum_yen is not None else piece.range.include_maximum,
+                text=f"{chosen.text} {piece.range.text}",
+            )
+    for piece in reading.of("amount"):
+        assert piece.amount is not None
+        # an amount alone (ちょうど700万の施策) is a condition of that very amount
+        if chosen is None and piece.amount.explicit_unit:
+            chosen = AmountRange(
+                minimum_yen=piece.amount.yen, maximum_yen=piece.amount.yen, text=piece.text
+            )
+            reading.pieces.remove(piece)
+    return chosen
+
+
+def _order(reading: Reading) -> Order:
+    """Smallest when the words near the superlative, rank or which cue say so."""
+    anchors = [p for p in reading.pieces if p.kind == "cue" and p.name in ("superlative", "rank", "which")]
+    small = reading.cues("smallest")
+    large = reading.cues("largest")
+    if not small:
+        return "largest"
+    if not large:
+        return "smallest"
+    if not anchors:
+        return "smallest" if small[0].span.start < large[0].span.start else "largest"
+    anchor = anchors[0].span.start
+    nearest = min([*small, *large], key=lambda p: abs(p.span.start - anchor))
+    return "smallest" if nearest in small else "largest"
+
+
+def _operation(  # noqa: PLR0911, PLR0912 - the precedence of operations, in one place
+    reading: Reading,
+    regions: list[Piece],
+    topics: list[Word],
+    selection: Selection,
+    budget: AmountRange | None,
+    superlatives: list[Piece],
+    ordinals: list[Piece],
+    counts: list[Piece],
+) -> OperationName:
+    has = reading.has
+    scoped = bool(regions or topics or selection.project or selection.measure or budget or reading.of("region"))
+    if has("help") and not scoped and not reading.of("cue"):
+        return "help"
+    if has("help") and not scoped and not any(
+        has(c) for c in ("share", "ratio", "difference", "which", "count", "superlative", "rank", "total")
+    ):
+        return "help"
+    if has("about") and not scoped:
+        return "about"
+    if has("share"):
+        return "share"
+    if has("ratio"):
+        return "ratio"
+    if has("difference"):
+        return "difference"
+    if has("which"):
+        return "compare"
+    named = [p for p in reading.pieces if p.kind in ("project", "partial")]
+    if has("sum") and (len(regions) >= 2 or len(topics) >= 2 or len(superlatives) >= 2 or len(named) >= 2):
+        return "sum"
+    if has("where") and not superlatives and not ordinals:
+        return "where"
+    if has("count") and not ordinals and not (has("rank") and counts):
+        return "count"
+    directed = has("largest") or has("smallest")
+    if has("rank") or ((superlatives or directed) and _counts_items(reading, counts) and not ordinals):
+        return "rank"
+    if superlatives or ordinals:
+        return "pick"
+    if has("mean"):
+        return "mean"
+    if has("median"):
+        return "median"
+    if has("breakdown"):
+        return "breakdown"
+    if len(regions) >= 2 and not has("total") and not has("list") and not has("sum"):
+        return "compare"
+    if len(regions) >= 2 and has("sum"):
+        return "sum"
+    if has("list"):
+        return "list"
+    if _asks_total(reading) or selection.measure:
+        return "total"
+    units_said = any(has(u) for u in ("unit_measure", "unit_project", "unit_subprefecture", "unit_area"))
+    last_unit = max(
+        (p for p in reading.of("cue") if p.name in ("unit_measure", "unit_project", "unit_subprefecture", "unit_area")),
+        key=lambda p: p.span.start,
+        default=None,
     )
-)
-_COUNTER = re.compile(r"^[\d一二三四五六七八九十]*(?:つ|件|個|位|番|件目|番目|本)?$")
-_LEFTOVER = re.compile(r"^[\u3041-\u3096]{1,2}$|^[\u3041-\u3096]*(?:い|な|て|た|で|る)$|^[順数]$")
+    if last_unit is not None and last_unit.name in ("unit_subprefecture", "unit_area") and (
+        topics or selection.project or budget or selection.measure
+    ):
+        return "where"  # 移住の施策がある振興局は？
+    if units_said and (regions or selection.project or budget):
+        return "list"
+    if (regions and not topics) or selection.project:
+        return "total"
+    if budget is not None:
+        return "list"
+    if topics or has("name"):
+        return "search"
+    if has("about"):
+        return "about"
+    return "help"
 
 
-def _strip(word: str, needles: list[str]) -> str:
-    """The word without the cue words and region names inside it (一番大きい -> '',
-    そらちの -> 'の'), found in its folded form and cut from the word as written."""
-    folded = fold_mapped(word)
-    drop = [False] * len(word)
-    for needle in needles:
-        for match in re.finditer(re.escape(needle), folded.text):
-            for index in folded.origin[match.start() : match.end()]:
-                drop[index] = True
-    return "".join(c for c, gone in zip(word, drop, strict=True) if not gone).strip()
+def _asks_total(reading: Reading) -> bool:
+    """A total cue that is not the subject of a budget condition (予算が300万円以上の…)."""
+    ranges = reading.of("range")
+    return any(
+        not any(-4 <= r.span.start - cue.span.end <= 3 or -3 <= cue.span.start - r.span.end <= 3 for r in ranges)
+        for cue in reading.cues("total")
+    )
 
 
-def topic_words(question: str, resolver: RegionResolver) -> str:
-    """The content words of a question once region names, cue words and English filler go."""
-    text = _QUOTED.sub(" ", _without_region_names(question, resolver))
-    needles = sorted({*_ALL_CUES, *resolver.surfaces()}, key=len, reverse=True)
-    words = []
-    for raw in content_words(text).split():
-        if fold(raw).isascii() and fold(raw) in ENGLISH_STOP:
+_UNIT_CUES: dict[str, Unit] = {
+    "unit_measure": "measure",
+    "unit_project": "project",
+    "unit_subprefecture": "subprefecture",
+    "unit_area": "area",
+}
+
+
+def _unit(reading: Reading, op: OperationName) -> Unit:
+    """The unit the operation counts, ranks or lists: the unit word nearest after its cue
+    (予算が一番多い【プロジェクト】), else the last one said; where defaults to 振興局."""
+    units = [p for p in reading.of("cue") if p.name in _UNIT_CUES]
+    if not units:
+        return "subprefecture" if op == "where" else "measure"
+    anchors = {
+        "pick": ("superlative",),
+        "rank": ("rank", "superlative"),
+        "count": ("count",),
+        "where": ("where",),
+        "list": ("list",),
+        "compare": ("which",),
+    }.get(op, ())
+    cue_positions = [p.span.start for p in reading.of("cue") if p.name in anchors]
+    if op == "where":
+        # どの振興局 / which area say it themselves
+        wheres = reading.cues("where")
+        said_area = any(
+            p.name == "unit_area" and any(w.span.start <= p.span.start <= w.span.end + 1 for w in wheres)
+            for p in units
+        )
+        return "area" if said_area else "subprefecture"
+    if cue_positions:
+        anchor = cue_positions[0]
+        after = [p for p in units if p.span.start >= anchor]
+        if after:
+            return _UNIT_CUES[after[0].name or ""]
+    return _UNIT_CUES[units[-1].name or ""]
+
+
+def _breakdown_by(reading: Reading) -> Unit | None:
+    """振興局別, 施策ごと, by area: the unit right before 別 or ごと."""
+    for cue in reading.cues("breakdown"):
+        units = [
+            p
+            for p in reading.of("cue")
+            if p.name in _UNIT_CUES and 0 <= cue.span.start - p.span.end <= 2
+        ]
+        if units:
+            return _UNIT_CUES[units[-1].name or ""]
+        following = [
+            p for p in reading.of("cue") if p.name in _UNIT_CUES and 0 <= p.span.start - cue.span.end <= 2
+        ]
+        if following:
+            return _UNIT_CUES[following[0].name or ""]
+    return None
+
+
+def _counts_items(reading: Reading, counts: list[Piece]) -> bool:
+    """予算が小さい振興局を3つ, the 3 largest: a number of items asked for."""
+    return any(c.number is not None and c.number > 1 and not _harmless_count(reading, c, "rank") for c in counts)
+
+
+def _is_rank_count(reading: Reading, piece: Piece) -> bool:
+    return piece.number is not None and piece.number > 1
+
+
+def _harmless_count(reading: Reading, piece: Piece, op: OperationName) -> bool:
+    """2つの施策のうち, 6つの連携地域, 3つ合計: a count that restates what the data has."""
+    after = reading.folded[piece.span.end : piece.span.end + 8]
+    if re.match(r"^\s*(?:あたり|当たり)", after):
+        return True
+    if re.match(r"^\s*(?:つ|個)?\s*の?\s*(?:施策|事業|振興局|連携地域|地域|管内)", after):
+        return True
+    return piece.text.strip().endswith(("つ", "個")) and op in ("sum", "compare", "difference", "ratio", "pick")
+
+
+def _names_and_projects(
+    reading: Reading, k: Knowledge, words: list[Word], unplaced: list[Unplaced]
+) -> tuple[Selection, list[Word]]:
+    """Projects and measures named (in full, in 「」, or in part before プロジェクト), and
+    the words left as topics."""
+    project: str | None = None
+    measure: str | None = None
+    for piece in reading.of("project"):
+        names = (piece.name or "").split("\n")
+        if len(names) == 1:
+            project = names[0]
+        else:
+            unplaced.append(Unplaced(text=piece.text, reason="project", suggestions=names))
+    for piece in reading.of("measure"):
+        names = (piece.name or "").split("\n")
+        if len(names) == 1:
+            measure = names[0]
+        else:
+            unplaced.append(Unplaced(text=piece.text, reason="measure", suggestions=names))
+    topics: list[Word] = []
+    project_cues = [p for p in reading.cues("unit_project")]
+    for word in words:
+        before_project = any(0 <= cue.span.start - word.end <= 2 for cue in project_cues)
+        matching = [n for n in k.project_names if fold(word.text) in fold(n)] if before_project else []
+        if matching and project is None:
+            if len(matching) == 1:
+                project = matching[0]
+            else:
+                unplaced.append(Unplaced(text=word.text, reason="project", suggestions=matching))
             continue
-        if resolver.try_resolve(raw) is not None:
-            continue
-        word = _strip(raw, needles)
-        if (
-            not word
-            or _COUNTER.match(unicodedata.normalize("NFKC", word))
-            or _LEFTOVER.match(word)
-            or word in REGION_SUFFIXES
-        ):
-            continue
-        words.append(word)
-    return " ".join(words)
+        topics.append(word)
+    for piece in [*reading.of("quoted"), *reading.of("partial")]:
+        topics.append(Word(piece.text, piece.span.start, piece.span.end))
+    topics.sort(key=lambda w: w.start)
+    if len([p for p in reading.of("project") if "\n" not in (p.name or "")]) > 1:
+        project = None  # several projects: the sides of a comparison or sum
+    return Selection(project=project, measure=measure), topics
 
 
-def _summary(u: Understanding) -> str:
-    """対象: 空知総合振興局 ・ 集計: 合計 — what was understood, in one line."""
-    targets = [r.full_name for r in u.regions]
-    if u.project:
-        targets.append(f"「{u.project}」")
-    if u.keyword:
-        targets.append(f"キーワード「{u.keyword}」")
-    target = "・".join(targets) or "全道"
-    label = INTENT_LABEL[u.intent]
-    if u.intent == "rank" and u.by and u.order:
-        what = {"measure": "施策", "subprefecture": "振興局", "area": "連携地域"}[u.by]
-        direction = "大きい順" if u.order == "largest" else "小さい順"
-        label = f"{what}の{direction}（上位{u.n}件）" if u.n else f"{what}の{direction}"
+def _topics(
+    words: list[Word], k: Knowledge, unplaced: list[Unplaced], *, name_marked: bool
+) -> tuple[str | None, str | None]:
+    """The topic words (or, after 名前に, the name words) that the table has; the others are
+    unplaced with the closest words it does have."""
+    found: list[str] = []
+    for word in words:
+        if name_marked and k.name_rows(word.text):
+            found.append(word.text)
+            continue
+        if k.topic_rows(word.text):
+            found.append(word.text)
+            continue
+        suggestions = k.index.suggest_words(word.text)
+        unplaced.append(Unplaced(text=word.text, reason="topic", suggestions=suggestions))
+    if not found:
+        return None, None
+    joined = " ".join(dict.fromkeys(found))
+    if name_marked and all(k.name_rows(w) for w in found):
+        return None, joined
+    if not k.topic_rows(joined):
+        # words that each name something but nothing together: ask rather than guess
+        unplaced.append(Unplaced(text=joined, reason="together", suggestions=found))
+        return None, None
+    return joined, None
+
+
+def _sides(
+    reading: Reading,
+    plain: list[Piece],
+    excluded: list[Piece],
+    selection: Selection,
+    topics: list[Word],
+    unit: Unit,
+    k: Knowledge,
+) -> list[Side]:
+    """The things a sum, comparison, difference or ratio is over, in the order said."""
+    superlatives = reading.cues("superlative")
+    orders = [_order_near(reading, p) for p in superlatives]
+    region_scopes = list(dict.fromkeys(_scope(p.region) for p in plain if p.region is not None))
+    sides: list[Side] = []
+    if excluded:
+        # 道央と道央以外: the region and the rest
+        for piece in plain:
+            sides.append(Side(selection=Selection(regions=[_scope(piece.region)])))
+        sides.append(
+            Side(selection=Selection(excluded=[_scope(p.region) for p in excluded if p.region]))
+        )
+        return sides if len(sides) >= 2 else []
+    if reading.folded.find("それ以外") != -1 and len(plain) == 1:
+        return [
+            Side(selection=Selection(regions=region_scopes)),
+            Side(selection=Selection(excluded=region_scopes)),
+        ]
+    topic_texts = [w.text for w in topics if k.topic_rows(w.text)]
+    if len(region_scopes) >= 2:
+        paired = len(topic_texts) == len(region_scopes) and len(set(topic_texts)) > 1
+        for index, region in enumerate(region_scopes):
+            within = Selection(regions=[region])
+            if paired:
+                within = within.model_copy(update={"topic": topic_texts[index]})
+            if superlatives:
+                order = orders[index] if len(orders) == len(region_scopes) else orders[0]
+                sides.append(Side(pick=Pick(unit=unit, order=order, within=within)))
+            else:
+                sides.append(Side(selection=within))
+        return sides
+    if len(superlatives) >= 2:
+        within = Selection(regions=region_scopes)
+        return [Side(pick=Pick(unit=unit, order=o, within=within)) for o in orders]
+    if len(topic_texts) >= 2:
+        return [Side(selection=Selection(topic=t, regions=region_scopes)) for t in topic_texts]
+    named = [p for p in reading.pieces if p.kind in ("project", "measure") and p.name and "\n" not in p.name]
+    if len(named) >= 2:
+        return [
+            Side(selection=Selection(project=p.name) if p.kind == "project" else Selection(measure=p.name))
+            for p in sorted(named, key=lambda p: p.span.start)
+        ]
+    return []
+
+
+def _topic_sides(sides: list[Side]) -> bool:
+    return any(s.selection is not None and s.selection.topic for s in sides)
+
+
+def _order_near(reading: Reading, anchor: Piece) -> Order:
+    candidates = [*reading.cues("smallest"), *reading.cues("largest")]
+    if anchor.text in ("最小", "最低", "最少"):
+        return "smallest"
+    if anchor.text in ("最大", "最高", "最多", "largest", "biggest", "highest"):
+        return "largest"
+    if anchor.text in ("smallest", "lowest", "least"):
+        return "smallest"
+    following = [p for p in candidates if p.span.start >= anchor.span.start]
+    if not following:
+        return "largest"
+    nearest = min(following, key=lambda p: p.span.start)
+    return "smallest" if nearest.name == "smallest" else "largest"
+
+
+WHICH_OF_FEW = 3
+
+
+def _few_items(k: Knowledge, selection: Selection, unit: Unit) -> bool:
+    """A "which" question over one scope picks among its items only when there are few
+    (the two エゾシカ measures); over a whole region it is a comparison with a side missing."""
+    if selection.empty:
+        return False
+    return 1 < len(k.items(unit, k.select(selection))) <= WHICH_OF_FEW
+
+
+def _two_items(k: Knowledge, selection: Selection, unit: Unit) -> list[Side]:
+    """胆振の2つの施策の差: a scope with exactly two items has them as its sides."""
+    items = k.items(unit, k.select(selection)) if not selection.empty else []
+    if len(items) != 2:
+        return []
+    if unit == "measure":
+        return [Side(selection=selection.model_copy(update={"measure": g.name})) for g in items]
+    return []
+
+
+# -- what was understood ----------------------------------------------------------------------
+
+
+def describe(plan: QueryPlan) -> str:
+    """対象: 空知総合振興局 ・ 集計: 合計 — every piece of the plan that was used, in one line."""
+    from knowledge.operations import OPERATIONS  # noqa: PLC0415 - operations import the engine
+
+    label = OPERATIONS[plan.operation].label
+    unit = UNIT_LABEL[plan.unit]
+    size = "大きい" if plan.order == "largest" else "小さい"
+    if plan.operation == "pick":
+        nth = "一番" if plan.rank == 1 else f"{plan.rank}番目に"
+        label = f"{nth}{size}{unit}"
+    elif plan.operation == "rank":
+        label = f"{unit}の{size}順" + (f"（上位{plan.n}件）" if plan.n else "")
+    elif plan.operation in ("count", "list") and plan.unit != "measure":
+        label = f"{unit}の{label}"
+    elif plan.operation == "breakdown" and plan.by:
+        label = f"{UNIT_LABEL[plan.by]}別の内訳"
+    if plan.sides:
+        target = " と ".join(side.describe() for side in plan.sides)
+        if not plan.selection.empty:
+            target += f"（{plan.selection.describe()}）"
+    else:
+        target = plan.selection.describe()
+    if plan.operation == "share":
+        whole = plan.whole.describe() if plan.whole else "全道"
+        return f"対象: {target} ・ 全体: {whole} ・ 集計: {label}"
+    if plan.operation == "where":
+        label = f"どの{unit if plan.unit != 'measure' else '振興局'}か"
     return f"対象: {target} ・ 集計: {label}"
 
 
-def _intent(
-    text: str, *, regions: list[Scope], keyword: str | None, named: bool, mentioned: bool
-) -> Intent:
-    """The intent from the cue words; the first rule that fits wins."""
-    asks_about_data = not regions and not keyword
-    rules: list[tuple[bool, Intent]] = [
-        (not text.strip() or (_has(text, HELP) and asks_about_data), "help"),
-        (_has(text, ABOUT) and asks_about_data, "about"),
-        (len(regions) >= 2 and not _has(text, RANK), "compare"),
-        (_has(text, RANK), "rank"),
-        (_has(text, MEDIAN), "median"),
-        (_has(text, AVERAGE), "average"),
-        (_has(text, COUNT), "count"),
-        (_has(text, LIST), "list"),
-        (_has(text, BREAKDOWN), "breakdown"),
-        (bool(keyword) and not _has(text, TOTAL) and not named, "search"),
-        (bool(regions or named or keyword) or _has(text, TOTAL) or mentioned, "total"),
-    ]
-    return next((intent for fits, intent in rules if fits), "help")
-
-
-def understand(question: str, resolver: RegionResolver, projects: list[str]) -> Understanding:
-    """The intent, regions, project, keyword and numbers of a question."""
-    text = fold(question)
-    mentions = resolver.find_in(question)
-    regions: list[Scope] = []
-    for mention in mentions:
-        scope = _scope(mention.region)
-        if mention.region.kind != "all" and scope not in regions:
-            regions.append(scope)
-    keyword = topic_words(question, resolver) or None
-    named = _projects(question, text, keyword, projects)
-    project = named[0] if len(named) == 1 else None
-    if named:
-        keyword = None
-    n = _number(question)
-    intent = _intent(
-        text, regions=regions, keyword=keyword, named=bool(named), mentioned=bool(mentions)
-    )
-    by: RankBy | None = None
-    order: RankOrder | None = None
-    if intent == "rank":
-        by, order = _rank_kind(text), ("smallest" if _has(text, SMALLEST) else "largest")
-        n = n or (1 if _has(text, ONE) or _singular(text) else None)
-    understood = Understanding(
-        intent=intent,
+def _understanding(plan: QueryPlan, k: Knowledge) -> Understanding:
+    regions = list(plan.selection.regions)
+    for side in plan.sides:
+        if side.selection is not None:
+            regions += [r for r in side.selection.regions if r not in regions]
+    if plan.whole is not None:
+        regions += [r for r in plan.whole.regions if r not in regions]
+    return Understanding(
+        intent=INTENT_OF[plan.operation],  # type: ignore[arg-type]
         regions=regions,
-        keyword=keyword,
-        project=project,
-        n=n,
-        by=by,
-        order=order,
-        project_candidates=named if len(named) > 1 else [],
+        keyword=plan.selection.topic or plan.selection.name,
+        project=plan.selection.project,
+        n=plan.n if plan.operation == "rank" else (plan.rank if plan.operation == "pick" else None),
+        by=plan.unit if plan.operation in ("pick", "rank") else None,  # type: ignore[arg-type]
+        order=plan.order if plan.operation in ("pick", "rank") else None,
+        project_candidates=[s for u in plan.unplaced if u.reason == "project" for s in u.suggestions],
+        summary=describe(plan),
+        plan=plan.model_dump(mode="json"),
+        unplaced=[u.text for u in plan.unplaced if u.text],
     )
-    return understood.model_copy(update={"summary": _summary(understood)})
-
-
-def _projects(question: str, text: str, keyword: str | None, projects: list[str]) -> list[str]:
-    """Projects named in 「」, or by part of their name next to the word プロジェクト."""
-    candidates = [m.group(1) for m in _QUOTED.finditer(question)]
-    if _has(text, PROJECT) and keyword:
-        candidates.append(keyword)
-    for candidate in candidates:
-        wanted = fold(candidate)
-        matching = list(dict.fromkeys(name for name in projects if wanted and wanted in fold(name)))
-        if matching:
-            return matching
-    return []

@@ -192,11 +192,20 @@ def _pick(args: list[str]) -> tuple[str, int]:
 
 
 def _label(tokens: list[str]) -> str:
-    """A side's name: its one place, project or topic filter, as written."""
-    named = [t.partition("=")[2] or t.partition("~")[2] for t in tokens if "=" in t or "~" in t]
-    if len(named) != 1:
+    """A side's name: its one measure, else its project, region(s) or topic as the table names
+    them (道南,道北 -> 道南連携地域・道北連携地域)."""
+    rows = select(tokens)
+    if len(rows) == 1 and any(t.startswith(("measure~", "topic~")) for t in tokens) and len(tokens) > 1:
+        return rows[0].measure
+    if len(tokens) != 1:
         return " ".join(tokens)
-    return AREAS.get(named[0], named[0]) if tokens[0].startswith("area=") else named[0]
+    key, value = re.split(r"[=~]", tokens[0], maxsplit=1)
+    if key == "area":
+        return "・".join(AREAS.get(name, name) for name in value.split(","))
+    if key in ("project", "measure"):
+        names = {r.project if key == "project" else r.measure for r in rows}
+        return names.pop() if len(names) == 1 else value
+    return value
 
 
 def _side(text: str) -> tuple[str, int]:

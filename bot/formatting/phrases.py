@@ -16,21 +16,31 @@ from knowledge.answers import (
     ChartAnswer,
     ClarifyAnswer,
     CompareAnswer,
+    CountAnswer,
     ExportAnswer,
     Group,
     HelpAnswer,
     Hit,
+    PickAnswer,
     RankAnswer,
     Scope,
     SearchAnswer,
+    ShareAnswer,
     Source,
     StatsAnswer,
     TotalAnswer,
+    WhereAnswer,
 )
 from knowledge.models import MeasureRow
 
-GROUP_LABEL = {"area": "連携地域", "subprefecture": "振興局", "project": "プロジェクト"}
-RANK_LABEL = {"measure": "施策", "subprefecture": "振興局", "area": "連携地域"}
+GROUP_LABEL = {
+    "area": "連携地域",
+    "subprefecture": "振興局",
+    "project": "プロジェクト",
+    "measure": "施策",
+    "selection": "対象",
+}
+RANK_LABEL = {"measure": "施策", "subprefecture": "振興局", "area": "連携地域", "project": "プロジェクト"}
 TRY_OTHER_WORDS = "別の言葉（例: エゾシカ、ニシン、観光）や地域名で試してください。"
 
 Emphasis = Callable[[str], str]
@@ -305,3 +315,76 @@ def search_lead(answer: SearchAnswer) -> str:
     if answer.confidence == "maybe":
         return f"「{answer.query}」にぴったり一致する施策はありません。もしかして:"
     return f"{search_title(answer)}: {answer.count}件"
+
+
+# -- the query plan's answers -----------------------------------------------------------------
+
+UNIT_LABEL = {"measure": "施策", "project": "プロジェクト", "subprefecture": "振興局", "area": "連携地域"}
+
+
+def whole_title(scope: Scope) -> str:
+    return "全道" if scope.kind == "all" else scope.full_name
+
+
+def share_lead(answer: ShareAnswer) -> str:
+    """胆振総合振興局は全道の 8.7%."""
+    percent = f"{answer.share * 100:.1f}%" if answer.whole_thousand_yen else "-"
+    return f"{scope_title(answer.part)}は{whole_title(answer.whole)}の {percent}"
+
+
+def item_label(unit: str, name: str) -> str:
+    return f"【{name}】" if unit == "measure" else name
+
+
+def pick_title(answer: PickAnswer) -> str:
+    """釧路総合振興局で2番目に予算が大きい施策."""
+    within = "" if answer.scope.kind == "all" else f"{scope_title(answer.scope)}で"
+    nth = "一番" if answer.rank == 1 else f"{answer.rank}番目に"
+    size = "大きい" if answer.order == "largest" else "小さい"
+    extra = "（実施する振興局の合計）" if answer.by == "project" else ""
+    return f"{within}{nth}予算が{size}{UNIT_LABEL[answer.by]}{extra}"
+
+
+def pick_item(answer: PickAnswer) -> str:
+    return f"{item_label(answer.by, answer.full_name)} {amount_text(answer.total_thousand_yen)}"
+
+
+def pick_where(answer: PickAnswer) -> str:
+    return "実施: " + "、".join(answer.places)
+
+
+def pick_context(answer: PickAnswer) -> str:
+    size = "大きい" if answer.order == "largest" else "小さい"
+    return f"予算が{size}順（全{answer.available}件）"
+
+
+def pick_tie_note(answer: PickAnswer) -> str | None:
+    if not answer.tied:
+        return None
+    return (
+        f"※ {thousand_yen(answer.total_thousand_yen)}の{UNIT_LABEL[answer.by]}は"
+        f"ほかに{answer.tied}件あります（同額。表の順で先のものを挙げています）。"
+    )
+
+
+def where_lead(answer: WhereAnswer) -> str:
+    names = "、".join(g.full_name for g in answer.groups)
+    what = scope_title(answer.scope)
+    return f"{what}の施策があるのは {len(answer.groups)}か所: {names}"
+
+
+def count_lead(answer: CountAnswer) -> str:
+    unit = UNIT_LABEL[answer.unit]
+    within = "" if answer.scope.kind == "all" else f"{scope_title(answer.scope)}の"
+    if answer.unit == "project" and answer.entries is not None and answer.entries != answer.count:
+        return f"{within}{unit}は {answer.count}種類（表の項目としては {answer.entries}件）"
+    return f"{within}{unit}は {answer.count}"
+
+
+def count_note(answer: CountAnswer) -> str | None:
+    notes = []
+    if answer.unit == "project" and answer.entries is not None and answer.entries != answer.count:
+        notes.append("同じプロジェクトが複数の振興局で行われているため、項目の数は名前の数より多くなります。")
+    if answer.declared:
+        notes.append(f"本文によると地域プロジェクトは全{answer.declared}件で、表はその主なものです。")
+    return "※ " + " ".join(notes) if notes else None

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.formatting import phrases
+from bot.formatting.plan import text as plan_text
 from bot.formatting.width import table, truncate
 from knowledge.amounts import amount_text, thousand_yen
 from knowledge.answers import (
@@ -19,17 +20,21 @@ from knowledge.answers import (
     ChartAnswer,
     ClarifyAnswer,
     CompareAnswer,
+    CountAnswer,
     ErrorAnswer,
     ExportAnswer,
     Group,
     HelpAnswer,
     Hit,
     ListAnswer,
+    PickAnswer,
     RankAnswer,
     SearchAnswer,
+    ShareAnswer,
     Source,
     StatsAnswer,
     TotalAnswer,
+    WhereAnswer,
 )
 from knowledge.models import MeasureRow
 
@@ -93,6 +98,13 @@ def _total(answer: TotalAnswer) -> list[str]:
 
 
 def _list(answer: ListAnswer) -> list[str]:
+    if answer.unit != "measure":
+        title = phrases.scope_title(answer.scope) if answer.scope.kind != "all" else "全道"
+        label = phrases.GROUP_LABEL[answer.unit]
+        return [
+            f"{title}の{label}一覧（{len(answer.groups)}件）",
+            *group_rows(answer.groups, answer.total_thousand_yen),
+        ]
     lines = [
         f"{phrases.scope_title(answer.scope)}の施策一覧",
         f"施策 {answer.count}件 ・ 合計 {amount_text(answer.total_thousand_yen)}",
@@ -272,6 +284,14 @@ _RENDERERS: dict[type[Answer], Callable[[Any], list[str]]] = {
     ExportAnswer: _export,
     BrowseAnswer: _browse,
 }
+_RENDERERS.update(
+    {
+        ShareAnswer: plan_text.share,
+        PickAnswer: plan_text.pick,
+        WhereAnswer: plan_text.where,
+        CountAnswer: plan_text.count,
+    }
+)
 _NO_FOOTER = (AboutAnswer, HelpAnswer, ErrorAnswer, ClarifyAnswer)
 
 

@@ -104,7 +104,7 @@ def test_top_and_compare_figures(run_bot: RunBot):
 def test_batch_of_questions_is_json_lines(run_bot: RunBot):
     done = run_bot("ask", "--json", stdin="空知の予算は？\n\nエゾシカ\n予算が一番大きい事業は？\n")
     answers = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [a["kind"] for a in answers] == ["total", "search", "rank"]
+    assert [a["kind"] for a in answers] == ["total", "search", "pick"]
     assert [a["question"] for a in answers] == [
         "空知の予算は？",
         "エゾシカ",

@@ -9,6 +9,7 @@ from knowledge.answers import (
     CompareAnswer,
     HelpAnswer,
     ListAnswer,
+    PickAnswer,
     RankAnswer,
     SearchAnswer,
     TotalAnswer,
@@ -76,8 +77,9 @@ def test_comparison():
 
 def test_largest_measure():
     answer = ask(K, "予算が一番大きい事業は？")
-    assert isinstance(answer, RankAnswer)
-    assert [r.budget_thousand_yen for r in answer.results] == [max(r.budget for r in ROWS)]
+    assert isinstance(answer, PickAnswer)
+    largest = max(ROWS, key=lambda r: r.budget)
+    assert (answer.name, answer.total_thousand_yen) == (largest.measure, largest.budget)
 
 
 def test_ranking_with_a_number_and_a_kind():

@@ -1,0 +1,546 @@
+"""Numbers in questions: budget amounts and ranges, counts, ordinals and fiscal years.
+
+People write amounts every way: 500万円, ５００万, 五百万円, 一千万, 1億2000万円, 5,000千円,
+3 million yen, ¥3,000,000; and ranges around them: 以上, 以下, 未満, 超, より多い, 〜, から…まで,
+200万円台, over, at least, between … and …. Each is read here into yen, so 100 in 100万円未満 is
+never mistaken for "top 100". Works on NFKC text (full-width digits are digits); every piece
+found says where it stands in the text, so the question's reader can account for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.amounts import thousand_yen
+
+YEN_PER_THOUSAND = 1000
+
+_DIGITS = "〇一二三四五六七八九"
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "億": 100_000_000}
+_NUMBER = re.compile(
+    r"(?:\d[\d,]*(?:\.\d+)?|[〇一二三四五六七八九十百千])"
+    r"(?:\d[\d,]*(?:\.\d+)?|[〇一二三四五六七八九十百千万億])*"
+)
+_ENGLISH_SCALE = re.compile(r"\s*(million|thousand|billion|m\b|k\b)", re.IGNORECASE)
+_ENGLISH_SCALES = {
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "thousand": 1000,
+    "k": 1000,
+    "billion": 1_000_000_000,
+}
+_YEN_AFTER = re.compile(r"\s*(?:円|yen\b|jpy\b)", re.IGNORECASE)
+_YEN_BEFORE = re.compile(r"[¥￥]\s*$")
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Digits, kanji numerals or a mix: 5,000 -> 5000, 五百万 -> 5000000, 1億2000万 -> 120000000."""
+    total = Decimal(0)
+    section = Decimal(0)
+    current: Decimal | None = None
+    for token in re.findall(r"\d[\d,]*(?:\.\d+)?|.", text):
+        if token[0].isdigit():
+            try:
+                current = Decimal(token.replace(",", ""))
+            except InvalidOperation:
+                return None
+        elif token in _DIGITS:
+            current = Decimal(_DIGITS.index(token))
+        elif token in _SMALL_UNITS:
+            section += (current if current is not None else Decimal(1)) * _SMALL_UNITS[token]
+            current = None
+        elif token in _BIG_UNITS:
+            value = section + (current or 0)
+            total += (value if value else Decimal(1)) * _BIG_UNITS[token]
+            section, current = Decimal(0), None
+        else:
+            return None
+    return total + section + (current or 0)
+
+
+class AmountRange(BaseModel):
+    """A budget condition in yen; each bound inclusive or not. Both bounds None is no condition."""
+
+    model_config = ConfigDict(frozen=True)
+
+    minimum_yen: int | None = None
+    include_minimum: bool = True
+    maximum_yen: int | None = None
+    include_maximum: bool = True
+    text: str = ""
+    """As it was written in the question (NFKC)."""
+
+    def contains(self, thousand: int) -> bool:
+        """Whether a budget in 千円 meets the condition."""
+        yen = thousand * YEN_PER_THOUSAND
+        if self.minimum_yen is not None and (
+            yen < self.minimum_yen or (yen == self.minimum_yen and not self.include_minimum)
+        ):
+            return False
+        return self.maximum_yen is None or not (
+            yen > self.maximum_yen or (yen == self.maximum_yen and not self.include_maximum)
+        )
+
+    def label(self) -> str:
+        """The condition in the table's unit, so the reader can check it: 5,000千円以上."""
+        low = self.minimum_yen
+        high = self.maximum_yen
+        if low is not None and high is not None:
+            return (
+                f"{_yen(low)}{'以上' if self.include_minimum else '超'}"
+                f"{_yen(high)}{'以下' if self.include_maximum else '未満'}"
+            )
+        if low is not None:
+            return f"{_yen(low)}{'以上' if self.include_minimum else '超'}"
+        if high is not None:
+            return f"{_yen(high)}{'以下' if self.include_maximum else '未満'}"
+        return ""
+
+
+def _yen(yen: int) -> str:
+    if yen % YEN_PER_THOUSAND == 0:
+        return thousand_yen(yen // YEN_PER_THOUSAND)
+    return f"{yen:,}円"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a piece stands in the (NFKC) question, end exclusive."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount of money written in a question, in yen."""
+
+    yen: int
+    span: Span
+    explicit_unit: bool
+    """False for a bare number (500以上): its unit is a guess, to be confirmed."""
+    step: int
+    """The place of its last significant digit, for 200万円台 (200万 -> 1,000,000)."""
+
+
+def _step(value: Decimal, multiplier: int) -> int:
+    """1,000,000 for 200万 (the 台 of 200万 ends at 300万), 10,000,000 for 1000万."""
+    digits = value.normalize()
+    exponent = -int(digits.as_tuple().exponent) if digits.as_tuple().exponent < 0 else 0  # type: ignore[operator]
+    whole = int(digits * (10**exponent))
+    step = 1
+    while whole and whole % 10 == 0:
+        whole //= 10
+        step *= 10
+    return max(int(Decimal(step) * multiplier / (10**exponent)), 1)
+
+
+def find_amounts(text: str, taken: list[bool]) -> list[Amount]:
+    """Amounts of money in the text, outside spans already taken by other pieces."""
+    found: list[Amount] = []
+    for match in _NUMBER.finditer(text):
+        start, end = match.span()
+        if any(taken[start:end]):
+            continue
+        raw = match.group()
+        number = parse_number(raw)
+        if number is None:
+            continue
+        has_big = any(unit in raw for unit in "万億")
+        multiplier = 1
+        after = text[end:]
+        scale = _ENGLISH_SCALE.match(after)
+        if scale and raw[0].isdigit():
+            multiplier = _ENGLISH_SCALES[scale.group(1).lower()]
+            end += scale.end()
+            after = text[end:]
+        yen = _YEN_AFTER.match(after)
+        if yen:
+            end += yen.end()
+        before_yen = bool(_YEN_BEFORE.search(text[:start]))
+        explicit = bool(yen) or before_yen or has_big or multiplier > 1
+        kanji_only = not raw[0].isdigit()
+        if kanji_only and not (has_big or yen):
+            continue  # 一番, 十勝, 五大遺産: a kanji numeral is money only with 万, 億 or 円
+        if raw.endswith("千") and not yen and not has_big:
+            continue  # 5千 alone is a count, not money
+        value = number * multiplier
+        found.append(
+            Amount(
+                yen=int(value),
+                span=Span(start, end),
+                explicit_unit=explicit,
+                step=_step(number, multiplier),
+            )
+        )
+    return found
+
+
+def _unit_of(raw: str) -> int:
+    """The multiplier of a number's last big unit (万 in 200万), for the step of 台."""
+    tail = raw.rstrip("円")
+    for unit, value in (("億", 100_000_000), ("万", 10_000), ("千", 1000)):
+        if tail.endswith(unit):
+            return value
+    return 1
+
+
+# -- ranges ------------------------------------------------------------------------------
+
+_JA_LOWER = re.compile(r"^\s*(以上|を?超え(?:る|た)?|超|より(?:も)?(?:多い|大きい|上|高い)|を上回る|オーバー|から|〜|~|－|-|ー)")
+_JA_UPPER = re.compile(r"^\s*(以下|未満|より(?:も)?(?:少ない|小さい|下|低い)|を下回る|まで|以内|に満たない|以下の|未満の)")
+_JA_BAND = re.compile(r"^\s*台")
+_EN_BEFORE = re.compile(
+    r"(over|above|more than|greater than|larger than|bigger than|higher than|exceeding|in excess of|"
+    r"at least|no less than|not less than|minimum of|min\.?|"
+    r"under|below|less than|smaller than|lower than|at most|no more than|not more than|up to|"
+    r"maximum of|max\.?|between|from|>=|<=|>|<|≧|≦|≥|≤)\s*$",
+    re.IGNORECASE,
+)
+_EN_AFTER = re.compile(r"^\s*(or more|or above|and above|and up|plus|or less|or below|and below|and under)\b", re.IGNORECASE)
+_EN_LOWER = {
+    "over": False, "above": False, "more than": False, "greater than": False,
+    "larger than": False, "bigger than": False, "higher than": False, "exceeding": False,
+    "in excess of": False, ">": False,
+    "at least": True, "no less than": True, "not less than": True, "minimum of": True,
+    "min": True, "min.": True, ">=": True, "≧": True, "≥": True,
+}  # fmt: skip
+_EN_UPPER = {
+    "under": False, "below": False, "less than": False, "smaller than": False,
+    "lower than": False, "<": False,
+    "at most": True, "no more than": True, "not more than": True, "up to": True,
+    "maximum of": True, "max": True, "max.": True, "<=": True, "≦": True, "≤": True,
+}  # fmt: skip
+_BETWEEN_JOIN = re.compile(r"^\s*(?:〜|~|～|－|-|ー|から|to|and|と)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RangePiece:
+    """A budget condition found in a question, and the amounts it was built from."""
+
+    range: AmountRange
+    span: Span
+    guessed_unit: bool
+    """A bound was a bare number (500以上): read in 千円, the table's unit, and to be confirmed."""
+
+
+def _bare_number(text: str, start: int, end: int) -> Amount | None:
+    number = parse_number(text[start:end])
+    if number is None:
+        return None
+    return Amount(int(number) * YEN_PER_THOUSAND, Span(start, end), explicit_unit=False, step=1)
+
+
+def find_ranges(text: str, taken: list[bool]) -> tuple[list[RangePiece], list[Amount]]:
+    """Budget conditions (and the amounts that are not part of one) in the text."""
+    amounts = find_amounts(text, taken)
+    ranges: list[RangePiece] = []
+    used: set[int] = set()
+    for index, amount in enumerate(amounts):
+        if index in used:
+            continue
+        if not amount.explicit_unit:
+            # a bare number bounds a range only with a unit after it: 200〜300万円
+            following = amounts[index + 1] if index + 1 < len(amounts) else None
+            join = _BETWEEN_JOIN.match(text[amount.span.end :])
+            if not (following and following.explicit_unit and join):
+                continue
+        piece = _range_at(text, amounts, index, used)
+        if piece is not None:
+            ranges.append(piece)
+    # a bare number followed by a range word (500以上, 3000未満) is a bound in an unknown unit
+    for match in re.finditer(r"\d[\d,]*(?:\.\d+)?", text):
+        start, end = match.span()
+        if any(taken[start:end]) or any(a.span.start <= start < a.span.end for a in amounts):
+            continue
+        after = text[end:]
+        if _JA_LOWER.match(after) or _JA_UPPER.match(after) or _JA_BAND.match(after):
+            bare = _bare_number(text, start, end)
+            if bare is None:
+                continue
+            solo = _range_at(text, [bare], 0, set())
+            if solo is not None and _JA_LOWER.match(after) and _JA_LOWER.match(after).group(1) in (  # type: ignore[union-attr]
+                "から", "〜", "~", "－", "-", "ー"
+            ):
+                continue  # 3〜5件 and the like: not money
+            if solo is not None:
+                ranges.append(RangePiece(solo.range, solo.span, guessed_unit=True))
+    rest = [a for i, a in enumerate(amounts) if i not in used and a.explicit_unit]
+    return ranges, rest
+
+
+def _range_at(text: str, amounts: list[Amount], index: int, used: set[int]) -> RangePiece | None:
+    amount = amounts[index]
+    start, end = amount.span.start, amount.span.end
+    after = text[end:]
+    before = text[:start]
+    # between X and Y / X〜Y / XからYまで / X以上Y未満
+    join = _BETWEEN_JOIN.match(after)
+    if join and index + 1 < len(amounts):
+        second = amounts[index + 1]
+        if second.span.start == end + join.end():
+            low = amount
+            if not low.explicit_unit and second.explicit_unit:
+                low = _with_unit_of(low, second, text)
+            tail = text[second.span.end :]
+            upper = _JA_UPPER.match(tail)
+            include_max = True
+            stop = second.span.end
+            if upper:
+                include_max = upper.group(1) not in ("未満", "未満の", "に満たない")
+                stop += upper.end()
+            english = _EN_BEFORE.search(before)
+            begin = start - (len(english.group()) if english and english.group(1).lower() in ("between", "from") else 0)
+            used.update({index, index + 1})
+            low_inclusive = True
+            lower_word = _JA_LOWER.match(after)
+            if lower_word and lower_word.group(1).startswith(("超", "を超", "より")):
+                low_inclusive = False
+            return RangePiece(
+                AmountRange(
+                    minimum_yen=low.yen,
+                    include_minimum=low_inclusive,
+                    maximum_yen=second.yen,
+                    include_maximum=include_max,
+                    text=text[begin:stop],
+                ),
+                Span(begin, stop),
+                guessed_unit=not (low.explicit_unit and second.explicit_unit),
+            )
+    lower_then_upper = _JA_LOWER.match(after)
+    if lower_then_upper and lower_then_upper.group(1) in ("以上", "超") or (
+        lower_then_upper and lower_then_upper.group(1).startswith(("を超", "超え", "より", "を上", "オーバー"))
+    ):
+        assert lower_then_upper is not None
+        inclusive = lower_then_upper.group(1) == "以上"
+        stop = end + lower_then_upper.end()
+        # X以上Y未満: a second bound right after
+        if index + 1 < len(amounts) and amounts[index + 1].span.start <= stop + 1:
+            second = amounts[index + 1]
+            upper = _JA_UPPER.match(text[second.span.end :])
+            if upper:
+                used.update({index, index + 1})
+                stop2 = second.span.end + upper.end()
+                return RangePiece(
+                    AmountRange(
+                        minimum_yen=amount.yen,
+                        include_minimum=inclusive,
+                        maximum_yen=second.yen,
+                        include_maximum=upper.group(1) not in ("未満", "未満の", "に満たない"),
+                        text=text[start:stop2],
+                    ),
+                    Span(start, stop2),
+                    guessed_unit=not (amount.explicit_unit and second.explicit_unit),
+                )
+        used.add(index)
+        return RangePiece(
+            AmountRange(minimum_yen=amount.yen, include_minimum=inclusive, text=text[start:stop]),
+            Span(start, stop),
+            guessed_unit=not amount.explicit_unit,
+        )
+    upper = _JA_UPPER.match(after)
+    if upper and upper.group(1) != "まで":
+        used.add(index)
+        stop = end + upper.end()
+        inclusive = upper.group(1) in ("以下", "以内", "以下の")
+        return RangePiece(
+            AmountRange(maximum_yen=amount.yen, include_maximum=inclusive, text=text[start:stop]),
+            Span(start, stop),
+            guessed_unit=not amount.explicit_unit,
+        )
+    if _JA_BAND.match(after):
+        used.add(index)
+        stop = end + _JA_BAND.match(after).end()  # type: ignore[union-attr]
+        return RangePiece(
+            AmountRange(
+                minimum_yen=amount.yen,
+                maximum_yen=amount.yen + amount.step,
+                include_maximum=False,
+                text=text[start:stop],
+            ),
+            Span(start, stop),
+            guessed_unit=not amount.explicit_unit,
+        )
+    english = _EN_BEFORE.search(before)
+    if english:
+        word = english.group(1).lower()
+        begin = start - len(english.group())
+        if word in _EN_LOWER:
+            used.add(index)
+            return RangePiece(
+                AmountRange(minimum_yen=amount.yen, include_minimum=_EN_LOWER[word], text=text[begin:end]),
+                Span(begin, end),
+                guessed_unit=not amount.explicit_unit,
+            )
+        if word in _EN_UPPER:
+            used.add(index)
+            return RangePiece(
+                AmountRange(maximum_yen=amount.yen, include_maximum=_EN_UPPER[word], text=text[begin:end]),
+                Span(begin, end),
+                guessed_unit=not amount.explicit_unit,
+            )
+    trailing = _EN_AFTER.match(after)
+    if trailing:
+        used.add(index)
+        stop = end + trailing.end()
+        phrase = trailing.group(1).lower()
+        if phrase in ("or less", "or below", "and below", "and under"):
+            return RangePiece(
+                AmountRange(maximum_yen=amount.yen, text=text[start:stop]),
+                Span(start, stop),
+                guessed_unit=not amount.explicit_unit,
+            )
+        return RangePiece(
+            AmountRange(minimum_yen=amount.yen, text=text[start:stop]),
+            Span(start, stop),
+            guessed_unit=not amount.explicit_unit,
+        )
+    return None
+
+
+def _with_unit_of(low: Amount, high: Amount, text: str) -> Amount:
+    """200〜300万円: the first number takes the second's unit."""
+    number = parse_number(text[low.span.start : low.span.end])
+    high_raw = text[high.span.start : high.span.end]
+    unit = 1
+    for mark, value in (("億", 100_000_000), ("万", 10_000)):
+        if mark in high_raw:
+            unit = value
+            break
+    else:
+        scale = _ENGLISH_SCALE.search(high_raw)
+        if scale:
+            unit = _ENGLISH_SCALES[scale.group(1).lower()]
+    if number is None:
+        return low
+    return Amount(int(number * unit), low.span, explicit_unit=True, step=low.step)
+
+
+# -- counts and ordinals -------------------------------------------------------------------
+
+_KANJI_SMALL = {c: i for i, c in enumerate(_DIGITS)} | {"十": 10}
+_COUNT_AFTER = re.compile(r"^\s*(?:件|つ|個|本|位まで|位|事業|施策|項目|ヶ所|か所|カ所|箇所|地域|振興局|プロジェクト)")
+_ORDINAL_AFTER = re.compile(r"^\s*(?:番目|位|番|st\b|nd\b|rd\b|th\b)", re.IGNORECASE)
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_SMALL_NUMBER = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,2}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CountPiece:
+    """A small number asked for: how many items (上位3件) or which one (2番目)."""
+
+    value: int
+    span: Span
+    ordinal: bool
+
+
+def _small(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    if raw.lower() in _WORD_NUMBERS:
+        return _WORD_NUMBERS[raw.lower()]
+    number = parse_number(raw)
+    return int(number) if number is not None else None
+
+
+def find_counts(text: str, taken: list[bool]) -> list[CountPiece]:
+    """上位3件, トップ5, 五つ, 2番目, 第2位, top 5, the 3 largest, second, 3rd."""
+    found: list[CountPiece] = []
+    for match in _SMALL_NUMBER.finditer(text):
+        start, end = match.span()
+        if any(taken[start:end]):
+            continue
+        value = _small(match.group())
+        if value is None or value < 1:
+            continue
+        after = text[end:]
+        if (ordinal := _ORDINAL_AFTER.match(after)) and ordinal.group().strip() == "番" and value == 1:
+            continue  # 一番 is a superlative, not the first of a list
+        if (ordinal := _ORDINAL_AFTER.match(after)) and not (
+            match.group().isdigit() and ordinal.group().strip() == "位" and text[start - 2 : start] in ("上位", "下位")
+        ):
+            first = start - 1 if start and text[start - 1] == "第" else start
+            found.append(CountPiece(value, Span(first, end + ordinal.end()), ordinal=True))
+            continue
+        if count := _COUNT_AFTER.match(after):
+            kept = count.group().strip() in ("件", "つ", "個", "本", "位まで", "位", "項目", "ヶ所", "か所", "カ所", "箇所")
+            stop = end + count.end() if kept else end
+            found.append(CountPiece(value, Span(start, stop), ordinal=False))
+            continue
+        if match.group().isascii() and not match.group().isdigit():
+            continue  # "one" alone is not a count
+        if match.group().isdigit():
+            found.append(CountPiece(value, Span(start, end), ordinal=False))
+        elif re.search(r"(上位|下位|トップ|ベスト|ワースト)\s*$", text[:start]):
+            found.append(CountPiece(value, Span(start, end), ordinal=False))
+    for match in re.finditer(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", text, re.IGNORECASE):
+        start, end = match.span()
+        if not any(taken[start:end]):
+            found.append(CountPiece(_ORDINAL_WORDS[match.group(1).lower()], Span(start, end), ordinal=True))
+    return sorted(found, key=lambda c: c.span.start)
+
+
+# -- fiscal years ----------------------------------------------------------------------------
+
+_ERA_START = {"令和": 2018, "平成": 1988}
+_YEAR = re.compile(
+    r"(令和|平成)\s*(\d{1,2}|元)\s*年度?|\b[rR](\d{1,2})(?:年度)?(?=\W|$|[^\x00-\x7f])|"
+    r"(20\d\d)\s*年度|\bFY\s*'?(20\d\d|\d\d)\b|(昨年度|去年|前年度|昨年|来年度|来年|今年度|今年|次年度|前年)",
+    re.IGNORECASE,
+)
+_RELATIVE = {
+    "昨年度": -1, "去年": -1, "前年度": -1, "昨年": -1, "前年": -1,
+    "来年度": 1, "来年": 1, "次年度": 1, "今年度": 0, "今年": 0,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class YearPiece:
+    """A fiscal year named in a question, as a western year (2021 for 令和3年度), or relative."""
+
+    western: int | None
+    relative: int | None
+    span: Span
+    text: str
+
+
+def find_years(text: str, taken: list[bool]) -> list[YearPiece]:
+    found: list[YearPiece] = []
+    for match in _YEAR.finditer(text):
+        start, end = match.span()
+        if any(taken[start:end]):
+            continue
+        era, era_year, r_year, western, fy, relative = match.groups()
+        year: int | None = None
+        if era:
+            year = _ERA_START[era] + (1 if era_year == "元" else int(era_year))
+        elif r_year:
+            year = _ERA_START["令和"] + int(r_year)
+        elif western:
+            year = int(western)
+        elif fy:
+            year = int(fy) if len(fy) == 4 else 2000 + int(fy)
+        found.append(
+            YearPiece(year, _RELATIVE.get(relative) if relative else None, Span(start, end), match.group())
+        )
+    return found

@@ -1,0 +1,441 @@
+"""Reading a question into pieces, each with the span it came from.
+
+A question is folded once (width, case, kana script: ｿﾗﾁ = ソラチ = そらち), then each kind of
+piece claims its part of the text in turn: names of measures and projects, quoted names,
+fiscal years, budget ranges and amounts, regions, counts and ordinals, cue words (operations,
+units, order, markers such as のうち or 以外). What no piece claims is split into words; filler
+(particles, polite endings, question words) goes, and the rest are topic words. So every part
+of a question is accounted for: used by a piece, dropped as filler, or a topic to look for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+from knowledge.normalize import fold
+from knowledge.quantities import (
+    Amount,
+    AmountRange,
+    CountPiece,
+    RangePiece,
+    Span,
+    YearPiece,
+    find_counts,
+    find_ranges,
+    find_years,
+)
+from knowledge.regions import Region, RegionResolver, surface_key
+from knowledge.words import CHAT_MARKUP
+
+PieceKind = Literal[
+    "filler",
+    "region",
+    "measure",
+    "project",
+    "partial",
+    "quoted",
+    "range",
+    "amount",
+    "count",
+    "ordinal",
+    "year",
+    "cue",
+]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A recognised part of the question: what it is, where, and its value."""
+
+    kind: PieceKind
+    span: Span
+    text: str
+    region: Region | None = None
+    name: str | None = None
+    """The full name of a measure or project, or a cue's name."""
+    range: AmountRange | None = None
+    guessed_unit: bool = False
+    number: int | None = None
+    year: YearPiece | None = None
+    amount: Amount | None = None
+
+
+def _cues(*phrases: str) -> tuple[str, ...]:
+    return tuple(sorted({fold(p) for p in phrases}, key=len, reverse=True))
+
+
+# Cue words, by what they signal. The operations are chosen from them in understand.py.
+CUES: dict[str, tuple[str, ...]] = {
+    "share": _cues(
+        "何%", "何パーセント", "何ぱーせんと", "パーセント", "%", "割合", "構成比", "シェア", "比率",
+        "占める", "占め", "占有", "何割", "share", "percent", "percentage", "proportion",
+        "what fraction",
+    ),
+    "ratio": _cues("何倍", "なんばい", "倍率", "倍", "ratio", "times bigger", "times larger",
+                   "times more", "times as", "how many times"),
+    "difference": _cues(
+        "差額", "差", "いくら多い", "いくら少ない", "どれだけ多い", "どれだけ少ない", "どれくらい多い",
+        "どのくらい多い", "どれくらい少ない", "開き", "いくら違", "どれだけの差", "difference",
+        "差は",
+        "how much more", "how much less", "gap", "more than the",
+    ),
+    "which": _cues(
+        "どっち", "どちら", "比べ", "比較", "くらべ", "vs", "versus", "compare", "which is bigger",
+        "which is larger", "which is more", "which gets more", "which has more", "bigger",
+        "larger than", "より多い", "より少ない", "より大きい", "より小さい", "より上", "が上",
+        "上回って", "下回って", "のが上", "違い", "ちがい", "larger", "more money", "gets more",
+    ),
+    "sum": _cues(
+        "合わせ", "あわせ", "足す", "足し", "足した", "たす", "合算", "総計", "両方", "+", "＋",
+        "combined", "together", "add up", "sum of", "in total", "both", "合計", "総額", "トータル",
+        "total", "sum", "全部で", "計",
+    ),
+    "where": _cues(
+        "どこ", "どの振興局", "どの地域", "どの管内", "何処", "どこの", "どちらの振興局", "where",
+        "which subprefecture", "which subprefectures", "which region", "which regions",
+        "which area", "what subprefecture",
+    ),
+    "superlative": _cues(
+        "一番", "いちばん", "1番", "最も", "もっとも", "最大", "最小", "最高", "最低", "最多", "最少",
+        "most", "least", "largest", "biggest", "smallest", "highest", "lowest", "single biggest",
+    ),
+    "rank": _cues(
+        "上位", "下位", "トップ", "ベスト", "ワースト", "ランキング", "順位", "多い順", "大きい順", "高い順",
+        "少ない順", "小さい順", "低い順", "安い順", "でかい順", "順に", "並べ", "ならべ", "top", "bottom",
+        "worst", "best", "ranking", "rank", "in order",
+    ),
+    "count": _cues(
+        "何件", "なんけん", "いくつ", "幾つ", "何個", "なんこ", "何本", "件数", "施策数", "事業数",
+        "プロジェクト数", "振興局数", "何箇所", "何カ所", "何か所", "何ヶ所", "how many", "number of",
+        "count",
+    ),
+    "mean": _cues("平均", "へいきん", "average", "mean", "1個あたり", "一件あたり", "1件あたり",
+                  "一施策あたり", "per measure"),
+    "median": _cues("中央値", "ちゅうおうち", "真ん中の金額", "真ん中", "median"),
+    "breakdown": _cues("内訳", "うちわけ", "別", "ごと", "毎", "breakdown", "break down",
+                       "by subprefecture", "by area", "by cooperation area", "per subprefecture",
+                       "split"),
+    "list": _cues(
+        "一覧", "いちらん", "全部", "ぜんぶ", "すべて", "全て", "見せて", "みせて", "リスト", "出して",
+        "だして", "挙げて", "あげて", "列挙", "どんな", "どういう", "どのような", "何がある", "なにがある",
+        "list", "show", "what are", "which measures", "which projects", "any measures", "anything",
+        "どれ", "どの施策", "どの事業",
+        "含まれ", "入って", "入ってる",
+    ),
+    "total": _cues(
+        "合計", "ごうけい", "予算", "よさん", "いくら", "幾ら", "なんぼ", "どのくらい", "どのぐらい",
+        "どれくらい", "どれぐらい", "どんくらい", "総額", "金額", "トータル", "total", "budget", "sum",
+        "cost", "how much", "money", "おいくら",
+    ),
+    "about": _cues(
+        "このデータ", "データについて", "出典", "概要", "何のデータ", "資料", "単位", "何年度", "いつの",
+        "about the data", "dataset", "source", "columns", "unit", "データ", "何の表", "どこの資料",
+    ),
+    "help": _cues("help", "ヘルプ", "使い方", "つかいかた", "何ができる", "なにができる", "こんにちは"),
+    # directions
+    "largest": _cues("多い", "大きい", "高い", "でかい", "上", "largest", "biggest", "most",
+                     "highest", "top", "bigger", "larger", "more", "max"),
+    "smallest": _cues("少ない", "小さい", "低い", "しょぼい", "安い", "下位", "ワースト", "最小", "最低",
+                      "最少", "smallest", "least", "lowest", "bottom", "worst", "less", "min",
+                      "fewest"),
+    # units
+    "unit_measure": _cues("施策", "事業", "measure", "measures", "item"),
+    "unit_project": _cues("プロジェクト", "project", "projects", "ぷろじゃくと"),
+    "unit_subprefecture": _cues("振興局", "管内", "subprefecture", "subprefectures", "どの地域",
+                                "region", "regions", "bureau"),
+    "unit_area": _cues("連携地域", "cooperation area", "area", "areas", "エリア"),
+    # markers
+    "whole": _cues("全体", "全道", "北海道全体", "the total", "overall", "all of hokkaido",
+                   "whole", "全部で"),
+    "within": _cues("のうち", "の中で", "のなかで", "の中", "のなか", "内で", "に占める", "における",
+                    "の何", "うち"),
+    "except": _cues("以外", "を除く", "を除いた", "を除いて", "except", "excluding", "other than"),
+    "name": _cues("名前", "施策名", "事業名", "名称", "name", "named", "名前に"),
+}  # fmt: skip
+_LATIN = re.compile(r"^[a-z0-9 %+.'-]+$")
+
+
+@dataclass
+class Reading:
+    """A question as read: its folded text, what claimed which part, and what is left."""
+
+    question: str
+    text: str
+    """The question, NFKC, without chat markup."""
+    folded: str
+    taken: list[bool]
+    pieces: list[Piece] = field(default_factory=list)
+    named: list[bool] = field(default_factory=list)
+    """Claimed by anything but a cue word: cue words may overlap each other (少ない順 is a
+    ranking and says which way), never a name or a number."""
+
+    def claim(self, piece: Piece) -> None:
+        if not self.named:
+            self.named = [False] * len(self.taken)
+        for index in range(piece.span.start, piece.span.end):
+            self.taken[index] = True
+            if piece.kind != "cue":
+                self.named[index] = True
+        self.pieces.append(piece)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.taken[start:end])
+
+    def free_of_names(self, start: int, end: int) -> bool:
+        return not self.named or not any(self.named[start:end])
+
+    def of(self, kind: PieceKind) -> list[Piece]:
+        return sorted((p for p in self.pieces if p.kind == kind), key=lambda p: p.span.start)
+
+    def cues(self, name: str) -> list[Piece]:
+        return [p for p in self.of("cue") if p.name == name]
+
+    def has(self, name: str) -> bool:
+        return any(p.name == name for p in self.pieces if p.kind == "cue")
+
+    def left(self) -> str:
+        """The folded text with every claimed character blanked."""
+        return "".join(" " if t else c for c, t in zip(self.folded, self.taken, strict=True))
+
+
+def normalised(question: str) -> str:
+    return CHAT_MARKUP.sub(" ", unicodedata.normalize("NFKC", question))
+
+
+def read(
+    question: str,
+    resolver: RegionResolver,
+    *,
+    projects: list[str],
+    measures: list[str],
+) -> Reading:
+    """The pieces of a question (see the module's docstring for the order they claim in)."""
+    text = normalised(question)
+    folded = fold(text)
+    if len(folded) != len(text):  # fold keeps one character for one after NFKC; be safe
+        folded = text.casefold()
+    reading = Reading(question, text, folded, [False] * len(folded))
+    _quoted(reading, projects, measures)
+    _names(reading, measures, "measure")
+    _names(reading, projects, "project")
+    _fillers(reading)
+    for year in find_years(reading.folded, reading.taken):
+        reading.claim(Piece("year", year.span, year.text, year=year))
+    ranges, amounts = find_ranges(reading.folded, reading.taken)
+    for found in ranges:
+        reading.claim(_range_piece(reading, found))
+    for amount in amounts:
+        reading.claim(
+            Piece("amount", amount.span, reading.folded[amount.span.start : amount.span.end], amount=amount)
+        )
+    _regions(reading, resolver)
+    _partial_names(reading, measures, projects)
+    for count in find_counts(reading.folded, reading.taken):
+        kind: PieceKind = "ordinal" if count.ordinal else "count"
+        reading.claim(
+            Piece(kind, count.span, reading.folded[count.span.start : count.span.end], number=count.value)
+        )
+    _cue_words(reading)
+    return reading
+
+
+def _range_piece(reading: Reading, found: RangePiece) -> Piece:
+    return Piece(
+        "range",
+        found.span,
+        reading.folded[found.span.start : found.span.end],
+        range=found.range,
+        guessed_unit=found.guessed_unit,
+    )
+
+
+_QUOTES = re.compile(r"[「『\"“]([^」』\"”]+)[」』\"”]")
+
+
+def _quoted(reading: Reading, projects: list[str], measures: list[str]) -> None:
+    """「きた北海道」: a project or a measure named in part, or else words to look for."""
+    name_said = any(fold(cue) in reading.folded for cue in ("名前", "施策名", "事業名", "名称", "name"))
+    for match in _QUOTES.finditer(reading.folded):
+        inner = match.group(1).strip()
+        if not inner:
+            continue
+        span = Span(match.start(), match.end())
+        in_measures = _named(inner, measures)
+        in_projects = _named(inner, projects)
+        inner = reading.text[span.start + 1 : span.end - 1].strip()
+        if name_said:
+            reading.claim(Piece("quoted", span, inner))
+        elif len(in_measures) == 1 and not in_projects:
+            reading.claim(Piece("measure", span, inner, name=in_measures[0]))
+        elif in_projects and (len(in_projects) == 1 or not in_measures):
+            # several projects fit: the planner offers them as choices
+            reading.claim(Piece("project", span, reading.text[span.start + 1 : span.end - 1], name="\n".join(in_projects)))
+        else:
+            reading.claim(Piece("quoted", span, inner))
+
+
+def _named(part: str, names: list[str]) -> list[str]:
+    wanted = fold(part)
+    exact = [n for n in names if fold(n) == wanted]
+    return exact or [n for n in names if wanted in fold(n)]
+
+
+def _names(reading: Reading, names: list[str], kind: PieceKind) -> None:
+    """Full measure and project names typed as they are in the table."""
+    for name in sorted(set(names), key=len, reverse=True):
+        key = fold(name)
+        if len(key) < 4:
+            continue
+        start = reading.folded.find(key)
+        while start != -1:
+            end = start + len(key)
+            if reading.free(start, end):
+                reading.claim(Piece(kind, Span(start, end), key, name=name))
+            start = reading.folded.find(key, end)
+
+
+PARTIAL_NAME_CHARS = 3
+PARTIAL_NAME_LIMIT = 5000
+"""Looking for parts of names costs time with the number of names: beyond this many, only
+full names and quoted parts are recognised."""
+
+
+def _partial_names(reading: Reading, measures: list[str], projects: list[str]) -> None:
+    """かみかわツーリズム, オロロンライン, きた北海道: a part of exactly one measure's name (or
+    one project's), at least three letters, that may hold a region's name inside it. A project
+    so named is that project; a measure's part is kept as words to look for ("partial")."""
+    if len(measures) + len(projects) > PARTIAL_NAME_LIMIT:
+        return
+    keys = [(fold(m), m, "measure") for m in measures] + [(fold(p), p, "project") for p in projects]
+    longest = max((len(key) for key, _, _ in keys), default=0)
+    text = reading.folded
+    regions = reading.of("region")
+    start = 0
+    while start < len(text):
+        best: tuple[int, str, PieceKind] | None = None
+        for end in range(min(len(text), start + longest), start + PARTIAL_NAME_CHARS - 1, -1):
+            if not _free_but_regions(reading, regions, start, end):
+                continue
+            part = text[start:end]
+            if not _partial_shape(part):
+                continue
+            owners = [(name, kind) for key, name, kind in keys if part in key]
+            measures_of = [n for n, k in owners if k == "measure"]
+            projects_of = [n for n, k in owners if k == "project"]
+            if len(measures_of) == 1 and not projects_of:
+                best = (end, measures_of[0], "measure")
+            elif len(projects_of) == 1 and not measures_of:
+                best = (end, projects_of[0], "project")
+            if owners:
+                break
+        inside = [p for p in regions if best and start <= p.span.start and p.span.end <= best[0]]
+        covered = sum(p.span.end - p.span.start for p in inside)
+        if best is not None and best[0] - start - covered >= PARTIAL_NAME_CHARS:
+            end, name, kind = best
+            for piece in inside:
+                _release(reading, piece)
+            found = "project" if kind == "project" else "partial"
+            reading.claim(Piece(found, Span(start, end), reading.text[start:end], name=name))
+            start = end
+        else:
+            start += 1
+
+
+_PARTIAL_EDGES = tuple("のをはがにでともやへ")
+_NOT_PARTS = frozenset(fold(w) for w in "エリア 地域 管内 振興局 予算 合計 事業 施策 プロジェクト".split())
+
+
+def _partial_shape(part: str) -> bool:
+    """A part of a name worth reading as one: three kanji or four letters, no spaces or
+    punctuation, not starting or ending on a particle, not a generic word (エリア, 予算)."""
+    if re.search(r"[\s、。？?!！,.]", part) or part.startswith(_PARTIAL_EDGES):
+        return False
+    if part.endswith(_PARTIAL_EDGES) or part in _NOT_PARTS or "予算" in part:
+        return False
+    kanji = all("\u4e00" <= c <= "\u9fff" for c in part)
+    return len(part) >= (PARTIAL_NAME_CHARS if kanji else PARTIAL_NAME_CHARS + 1)
+
+
+def _free_but_regions(reading: Reading, regions: list[Piece], start: int, end: int) -> bool:
+    """Free, or taken only by whole region names inside the span."""
+    for index in range(start, end):
+        if reading.taken[index] and not any(
+            start <= p.span.start and p.span.end <= end and p.span.start <= index < p.span.end
+            for p in regions
+        ):
+            return False
+    return True
+
+
+def _release(reading: Reading, piece: Piece) -> None:
+    reading.pieces.remove(piece)
+    for index in range(piece.span.start, piece.span.end):
+        reading.taken[index] = False
+        reading.named[index] = False
+
+
+_FILLER_PHRASES = tuple(
+    fold(p)
+    for p in sorted(
+        (
+            "at least one", "at least 1", "one of", "any of", "each of", "all of the", "which one",
+            "how much is budgeted", "is budgeted", "budgeted", "in this table", "in the table",
+            "this table", "the table", "in this data", "according to", "千円単位", "万円単位",
+            "円単位", "単位で", "in thousand yen", "in thousands of yen",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_GLOSS = re.compile(r"(?<=[^\x00-\x7f])\s*\(([\x00-\x7f]+)\)|(?<=[\x00-\x7f])\s*\(([^\x00-\x7f]+)\)")
+
+
+def _fillers(reading: Reading) -> None:
+    """Phrases that carry no question (at least one, in this table) and glosses in brackets
+    (ニシン (herring), ramen (ラーメン)): claimed so that nothing reads them as a cue or topic."""
+    for phrase in _FILLER_PHRASES:
+        for match in re.finditer(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", reading.folded):
+            if reading.free(*match.span()):
+                reading.claim(Piece("filler", Span(*match.span()), match.group()))
+    for match in _GLOSS.finditer(reading.folded):
+        if reading.free(*match.span()):
+            reading.claim(Piece("filler", Span(*match.span()), match.group()))
+
+
+def _regions(reading: Reading, resolver: RegionResolver) -> None:
+    for start, end, region in resolver.spans_in(reading.folded):
+        if reading.free(start, end):
+            reading.claim(Piece("region", Span(start, end), reading.folded[start:end], region=region))
+
+
+def _cue_words(reading: Reading) -> None:
+    """Cue words, longest first, each where nothing else claimed it (Latin ones as words)."""
+    every = sorted(
+        ((phrase, name) for name, phrases in CUES.items() for phrase in phrases),
+        key=lambda item: len(item[0]),
+        reverse=True,
+    )
+    for phrase, name in every:
+        latin = bool(_LATIN.match(phrase))
+        pattern = (
+            re.compile(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])") if latin else re.compile(re.escape(phrase))
+        )
+        for match in pattern.finditer(reading.folded):
+            start, end = match.span()
+            inside_same = any(
+                p.name == name and p.span.start <= start and end <= p.span.end
+                for p in reading.pieces
+                if p.kind == "cue"
+            )
+            if name == "list" and reading.folded[end : end + 1] == "で":
+                continue  # 全部で is "in all", not "list them all"
+            if reading.free_of_names(start, end) and not inside_same:
+                reading.claim(Piece("cue", Span(start, end), phrase, name=name))
+
+
+def same_key(text: str) -> str:
+    """How names are compared: folded, without separators."""
+    return surface_key(text)
