@@ -7,7 +7,7 @@ a kind makes is said in its module (bot/formatting/kinds/).
 
 from __future__ import annotations
 
-from bot.formatting.kinds import kind_of
+from bot.formatting.kinds import kind_of, present
 from knowledge.answers import Answer, Source
 
 
@@ -17,5 +17,6 @@ def comes_with_files(answer: Answer) -> bool:
 
 def files_for(answer: Answer, source: Source) -> list[tuple[str, bytes]]:
     """(file name, content) for each file the answer comes with; none for other answers."""
+    answer = present(answer)
     make = kind_of(answer).files
     return make(answer, source) if make is not None else []

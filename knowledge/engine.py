@@ -79,7 +79,6 @@ MEMO_SIZE = 512
 DEFAULT_TOP = 5
 SUGGEST_REGION_CUTOFF = 60.0
 """A search that found nothing suggests only regions this close to what was typed."""
-HELP_EXAMPLES = ["空知の予算合計は？", "エゾシカ関連の事業は？", "予算が一番大きい事業は？"]
 
 
 def _tied_beyond(ranked_amounts: list[int], n: int) -> int:
@@ -518,33 +517,27 @@ class Knowledge:
                 )
                 for r in rows
             ]
-            title = (
-                f"{scope.full_name}の施策別予算"
-                if scope.kind != "keyword"
-                else f"{scope.full_name}に一致する施策の予算"
-            )
-            return self._chart("measure", scope, title, bars, rows)
+            return self._chart("measure", scope, bars, rows)
         groups = self._groups(by, self.rows)
         bars = [
             Bar(label=g.name, value_thousand_yen=g.total_thousand_yen, group=g.parent or g.name)
             for g in groups
         ]
-        title = "振興局別の予算" if by == "subprefecture" else "連携地域別の予算"
-        return self._chart(by, self._scope(self.regions.everything), title, bars, self.rows)
+        return self._chart(by, self._scope(self.regions.everything), bars, self.rows)
 
     @staticmethod
     def _chart(
         by: Literal["subprefecture", "area", "measure"],
         scope: Scope,
-        title: str,
         bars: list[Bar],
         rows: list[MeasureRow],
     ) -> ChartAnswer:
+        """The bars largest first; the title is worded by the formatting side (its chart kind)."""
         ranked = sorted(bars, key=lambda bar: -bar.value_thousand_yen)
         return ChartAnswer(
             by=by,
             scope=scope,
-            title=title,
+            title="",
             bars=ranked,
             total_thousand_yen=sum(bar.value_thousand_yen for bar in bars),
             results=rows,
@@ -600,5 +593,6 @@ class Knowledge:
 
     @staticmethod
     def help(message: str = "") -> HelpAnswer:
-        """Example questions, for when a question cannot be placed."""
-        return HelpAnswer(message=message, examples=HELP_EXAMPLES)
+        """Help, for when a question cannot be placed; the example questions are worded by the
+        formatting side (its help kind)."""
+        return HelpAnswer(message=message, examples=[])

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.formatting import phrases
 from bot.formatting.cards import PAGE_SIZE
-from bot.formatting.kinds import kind_of
+from bot.formatting.kinds import kind_of, present
 from knowledge.answers import Answer, Source
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ __all__ = ["PAGE_SIZE", "embed_pages"]
 
 def embed_pages(answer: Answer, source: Source) -> list[discord.Embed]:
     """The answer as one or more embed pages, each with the source and its page number."""
+    answer = present(answer)
     kind = kind_of(answer)
     pages = kind.embeds(answer)
     summary = phrases.understood(answer) if kind.summary else None

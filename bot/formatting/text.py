@@ -8,12 +8,13 @@ from its module in bot/formatting/kinds/; this adds what every reply shares arou
 from __future__ import annotations
 
 from bot.formatting import phrases
-from bot.formatting.kinds import kind_of
+from bot.formatting.kinds import kind_of, present
 from knowledge.answers import Answer, Source
 
 
 def render_text(answer: Answer, source: Source) -> str:
     """The reply as a person reads it."""
+    answer = present(answer)
     kind = kind_of(answer)
     lines = kind.text(answer)
     if kind.summary and (summary := phrases.understood(answer)):

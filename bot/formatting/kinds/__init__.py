@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.formatting.kinds.about import KIND as ABOUT
 from bot.formatting.kinds.base import AnswerKind
@@ -28,7 +28,9 @@ from bot.formatting.kinds.stats import KIND as STATS
 from bot.formatting.kinds.total import KIND as TOTAL
 from knowledge.answers import Answer
 
-__all__ = ["ALL", "KINDS", "AnswerKind", "kind_of"]
+__all__ = ["ALL", "KINDS", "AnswerKind", "kind_of", "present"]
+
+A = TypeVar("A", bound=Answer)
 
 ALL: tuple[AnswerKind[Any], ...] = (
     TOTAL,
@@ -51,3 +53,13 @@ KINDS: Mapping[type[Answer], AnswerKind[Any]] = MappingProxyType({k.model: k for
 def kind_of(answer: Answer) -> AnswerKind[Any]:
     """The unit that shows this answer (by its exact model class)."""
     return KINDS[type(answer)]
+
+
+def present(answer: A) -> A:
+    """The answer with its presentational fields filled (a chart's title, help's examples).
+
+    The one place presentation hooks run: every renderer (text, embeds, files, the command
+    line's JSON) passes its answer through here first. Running it twice changes nothing.
+    """
+    hook = kind_of(answer).present
+    return hook(answer) if hook is not None else answer

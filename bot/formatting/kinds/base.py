@@ -41,3 +41,6 @@ class AnswerKind(Generic[A]):
     summary: bool = True
     """Whether the reply starts with what was understood (▶ 対象: …): not where the reply
     itself asks or teaches how to ask."""
+    present: Callable[[A], A] | None = None
+    """Fills the answer's presentational fields (a chart's title, help's examples): wording
+    belongs to the formatting side, while the engine computes only from data."""

@@ -17,6 +17,24 @@ if TYPE_CHECKING:
 CHART_FILE = "chart.png"
 
 
+def chart_title(answer: ChartAnswer) -> str:
+    """振興局別の予算, 連携地域別の予算, 空知総合振興局の施策別予算, 「観光」に一致する施策の予算"""
+    if answer.by == "subprefecture":
+        return "振興局別の予算"
+    if answer.by == "area":
+        return "連携地域別の予算"
+    if answer.scope.kind == "keyword":
+        return f"{answer.scope.full_name}に一致する施策の予算"
+    return f"{answer.scope.full_name}の施策別予算"
+
+
+def present(answer: ChartAnswer) -> ChartAnswer:
+    """The title, unless the answer brings its own."""
+    if answer.title:
+        return answer
+    return answer.model_copy(update={"title": chart_title(answer)})
+
+
 def chart_lead(answer: ChartAnswer) -> str:
     return f"{answer.title} ・ 合計 {amount_text(answer.total_thousand_yen)}"
 
@@ -53,4 +71,5 @@ KIND = AnswerKind(
     files=files,
     footer=True,
     view="pages",
+    present=present,
 )

@@ -12,6 +12,14 @@ if TYPE_CHECKING:
     import discord
 
 HELP_LEAD = "こんなふうに聞いてください:"
+HELP_EXAMPLES = ["空知の予算合計は？", "エゾシカ関連の事業は？", "予算が一番大きい事業は？"]
+
+
+def present(answer: HelpAnswer) -> HelpAnswer:
+    """The example questions, unless the answer brings its own."""
+    if answer.examples:
+        return answer
+    return answer.model_copy(update={"examples": list(HELP_EXAMPLES)})
 
 
 def text(answer: HelpAnswer) -> list[str]:
@@ -43,5 +51,6 @@ KIND = AnswerKind(
     footer=False,
     view="pages",
     summary=False,
+    present=present,
 )
 """No footer and no "understood" line: help carries no figures and teaches how to ask."""
