@@ -1,0 +1,81 @@
+"""/compare as a person reads it: totals, bars, difference, ratio and each side's largest."""
+
+from __future__ import annotations
+
+from bot.formatting.embeds import embed_pages
+from bot.formatting.text import render_text
+from tests.bot.formatting.expect import (
+    FOOTER,
+    K,
+    amount,
+    bar,
+    bar_eighths,
+    columns,
+    eighths,
+    fields,
+    ranked,
+    yen,
+)
+from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS
+
+SORACHI, ISHIKARI = SUBPREFECTURE_TOTALS["空知"], SUBPREFECTURE_TOTALS["石狩"]
+
+
+def tops(subprefecture: str) -> list[str]:
+    return [r.measure for r in ranked([r for r in ROWS if r.subprefecture == subprefecture])[:2]]
+
+
+def count(subprefecture: str) -> int:
+    return sum(r.subprefecture == subprefecture for r in ROWS)
+
+
+def test_two_subprefectures_in_text():
+    text = render_text(K.compare(["空知", "石狩"]), K.source)
+    lines = text.splitlines()
+    assert lines[0] == "比較: 空知総合振興局 と 石狩振興局"
+    rows = [columns(line) for line in lines[1:3]]
+    assert [cells[:3] for cells in rows] == [
+        ["空知総合振興局", yen(SORACHI), f"施策 {count('空知')}件"],
+        ["石狩振興局", yen(ISHIKARI), f"施策 {count('石狩')}件"],
+    ]
+    assert [bar_eighths(cells[3]) for cells in rows] == [eighths(SORACHI, ISHIKARI), 80]
+    assert lines[3] == f"差額: 石狩振興局が {amount(ISHIKARI - SORACHI)} 多い"
+    assert lines[4] == f"倍率: 石狩振興局は空知総合振興局の約{ISHIKARI / SORACHI:.2f}倍"
+    budget = {r.measure: r.budget for r in ROWS}
+    for name, sub in (("空知総合振興局", "空知"), ("石狩振興局", "石狩")):
+        listed = "、".join(f"【{m}】 {yen(budget[m])}" for m in tops(sub))
+        assert f"  {name}: {listed}" in lines
+    assert lines[-2:] == ["", FOOTER]
+
+
+def test_two_subprefectures_in_discord():
+    [page] = embed_pages(K.compare(["空知", "石狩"]), K.source)
+    assert page.title == "比較: 空知総合振興局 と 石狩振興局"
+    budget = {r.measure: r.budget for r in ROWS}
+    shown = fields(page)
+    for name, sub, total in (("空知総合振興局", "空知", SORACHI), ("石狩振興局", "石狩", ISHIKARI)):
+        assert shown[name] == "\n".join(
+            [
+                f"**{amount(total)}**",
+                f"`{bar(total, ISHIKARI)}` 施策 {count(sub)}件",
+                *(f"・{m} {yen(budget[m])}" for m in tops(sub)),
+            ]
+        )
+    assert shown["差額"] == f"石狩振興局が **{amount(ISHIKARI - SORACHI)}** 多い"
+    assert shown["倍率"] == f"石狩振興局は空知総合振興局の約{ISHIKARI / SORACHI:.2f}倍"
+    assert [f.inline for f in page.fields] == [True, True, False, False]
+    assert page.footer.text == FOOTER
+
+
+def test_the_first_larger_and_three_areas():
+    text = render_text(K.compare(["石狩", "空知"]), K.source)
+    assert f"差額: 石狩振興局が {amount(ISHIKARI - SORACHI)} 多い" in text
+    areas = ["道央広域連携地域", "道南連携地域", "道北連携地域"]
+    answer = K.compare(areas)
+    largest = max(areas, key=lambda a: AREA_TOTALS[a])
+    assert f"最大: {largest}" in render_text(answer, K.source).splitlines()
+    [page] = embed_pages(answer, K.source)
+    shown = fields(page)
+    assert shown["最大"] == largest
+    for area in areas:
+        assert shown[area].startswith(f"**{amount(AREA_TOTALS[area])}**\n")
