@@ -60,10 +60,9 @@ def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [items]
 
 
-def measure_field(row: MeasureRow, *, rank: int | None = None) -> tuple[str, str]:
-    prefix = f"{rank}. " if rank is not None else ""
+def measure_field(row: MeasureRow) -> tuple[str, str]:
     return (
-        f"{prefix}【{row.measure}】",
+        f"【{row.measure}】",
         f"**{amount_text(row.budget_thousand_yen)}**\n{row.subprefecture} ・ {row.project}",
     )
 
@@ -73,7 +72,7 @@ def bar(value: int, largest: int) -> str:
     return f"`{phrases.bar(value, largest) or '▏'}`"
 
 
-def group_field(group: Group, whole: int, largest: int, *, of_all: bool = False) -> tuple[str, str]:
+def group_field(group: Group, whole: int, largest: int, *, of_all: bool) -> tuple[str, str]:
     """A subtotal with its share and a text bar, so the split shows even with images off."""
     share = (
         f"{group.share * 100:.1f}%" if of_all else phrases.percent(group.total_thousand_yen, whole)

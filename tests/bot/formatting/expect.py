@@ -145,3 +145,18 @@ def everything_on(page: discord.Embed) -> str:
     parts += [page.author.name or ""]
     parts += [f"{f.name}\n{f.value}" for f in page.fields]
     return "\n".join(parts)
+
+
+def ends(lines: list[str], pattern: str) -> set[int]:
+    """Where (in cells) the first match of `pattern` ends on each line: one value when the
+    column is right-aligned."""
+    found = [re.search(pattern, line) for line in lines]
+    assert all(found), lines
+    return {cells(line[: m.end()]) for line, m in zip(lines, found, strict=True) if m}
+
+
+def starts(lines: list[str], pattern: str) -> set[int]:
+    """Where (in cells) the first match of `pattern` starts: one value when left-aligned."""
+    found = [re.search(pattern, line) for line in lines]
+    assert all(found), lines
+    return {cells(line[: m.start()]) for line, m in zip(lines, found, strict=True) if m}

@@ -82,3 +82,15 @@ def test_uptime_reads_in_days_hours_and_minutes():
     assert uptime(86400 + 3600 + 60) == "1日1時間"
     running = K.about().model_copy(update={"version": "1", "uptime_seconds": None})
     assert render_text(running, K.source).splitlines()[-1] == "ボット v1"
+
+
+def test_areas_side_by_side_in_discord():
+    [page] = embed_pages(K.about(), K.source)
+    assert [f.inline for f in page.fields] == [True] * len(AREA_TOTALS)
+
+
+def test_a_table_without_a_year_or_a_declared_count():
+    plain = K.about().model_copy(update={"fiscal_year": None, "declared_projects": None})
+    lines = render_text(plain, K.source).splitlines()
+    assert lines[1] == "予算 ・ 単位 千円 ・ ファイル r3_regional_projects.txt"
+    assert lines[-1] == "※ 表は主なプロジェクトと施策の抜粋です。"

@@ -107,3 +107,13 @@ def test_a_subprefecture_lists_its_measures_by_project():
         f"【{r.measure}】": f"**{amount(r.budget)}**\n{r.subprefecture} ・ {r.project}"
         for r in oshima
     }
+
+
+def test_each_level_keeps_its_title_on_every_page():
+    [page] = embed_pages(K.browse("渡島"), K.source)
+    assert page.title == "渡島総合振興局（道南連携地域）の施策"
+    answer = K.browse()
+    many = answer.model_copy(update={"groups": answer.groups * 5})  # 30 areas: two pages
+    pages = embed_pages(many, K.source)
+    assert [len(p.fields) for p in pages] == [24, 6]
+    assert {p.title for p in pages} == {"連携地域から選んでください"}

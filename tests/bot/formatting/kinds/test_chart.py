@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 from matplotlib.axes import Axes
-from matplotlib.patches import Rectangle
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
 
+from bot.formatting import chart
 from bot.formatting.chart import bars_to_draw, chart_figure
 from bot.formatting.embeds import embed_pages
 from bot.formatting.kinds import present
@@ -13,7 +19,7 @@ from bot.formatting.kinds.chart import chart_title
 from bot.formatting.text import render_text
 from knowledge import load_knowledge
 from knowledge.answers import ChartAnswer
-from tests.bot.formatting.expect import AREA_OF, FOOTER, amount, bar, columns, yen
+from tests.bot.formatting.expect import AREA_OF, FOOTER, amount, bar, columns, ends, starts, yen
 from tests.source_table import AREA_TOTALS, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS
 
 K = load_knowledge()
@@ -93,3 +99,80 @@ def test_a_region_chart_draws_its_measures():
     legend = axes.get_legend()
     assert legend is not None
     assert len(legend.get_texts()) == len({r.subprefecture for r in doo})
+
+
+def test_the_figure_is_laid_out_for_reading_in_a_small_preview():
+    """What a reader relies on: bars in the legend's colours, amounts right of the bars and in
+    view, the unit, the source, largest on top, sizes readable in Discord's 400 px preview."""
+    answer = present(K.chart(region="道央"))
+    drawn = bars_to_draw(answer)
+    figure = chart_figure(answer, K.source)
+    [axes] = figure.axes
+    assert isinstance(figure.canvas, FigureCanvasAgg)
+    assert figure.dpi == chart.DPI
+    assert [to_hex(p.get_facecolor()) for p in axes.patches] == [b.colour.lower() for b in drawn]
+    peak = max(b.value for b in drawn)
+    assert axes.get_xlim() == (0, peak * 1.18)  # room on the right for the amounts
+    assert axes.yaxis_inverted()  # largest on top
+    for text, bar_ in zip(axes.texts, drawn, strict=True):
+        x, _ = text.get_position()
+        assert bar_.value < x < bar_.value + peak * 0.05
+        assert text.get_verticalalignment() == "center"
+        assert text.get_fontsize() == 12
+    assert axes.xaxis.get_major_formatter()(12345, 0) == "12,345"
+    assert axes.get_xlabel() == "予算額（千円）"
+    assert axes.xaxis.label.get_fontsize() == 12
+    assert all(t.get_fontsize() == 12 for t in axes.get_xticklabels())
+    assert all(t.get_fontsize() == 13 for t in axes.get_yticklabels())
+    [title] = [t for t in axes.findobj(Text) if t.get_text() == axes.get_title(loc="left")]
+    assert title.get_fontsize() == 16
+    assert not axes.spines["top"].get_visible()
+    assert not axes.spines["right"].get_visible()
+    assert axes.get_axisbelow() is True
+    assert all(line.get_visible() for line in axes.xaxis.get_gridlines())
+    assert {to_hex(line.get_color()) for line in axes.xaxis.get_gridlines()} == {"#dddddd"}
+    legend = axes.get_legend()
+    assert legend is not None
+    groups = list(dict.fromkeys(r.subprefecture for r in ROWS if r.area == "道央広域連携地域"))
+    assert [t.get_text() for t in legend.get_texts()] == groups
+    assert all(t.get_fontsize() == 11 for t in legend.get_texts())
+    assert [to_hex(cast(Patch, h).get_facecolor()) for h in legend.legend_handles] == [
+        to_hex(c) for c in chart.PALETTE[: len(groups)]
+    ]
+    figure.canvas.draw()  # type: ignore[no-untyped-call]
+    placed, frame = legend.get_window_extent(), axes.get_window_extent()
+    assert placed.x0 > (frame.x0 + frame.x1) / 2  # lower right, under the shortest bars
+    assert placed.y1 < (frame.y0 + frame.y1) / 2
+    assert not legend.get_frame_on()
+    [source] = figure.texts
+    assert source.get_text() == FOOTER
+    assert source.get_position() == (0.01, 0.01)
+    assert source.get_fontsize() == 10
+    assert to_hex(source.get_color()) == "#555555"
+
+
+def test_a_legend_only_where_colours_need_telling_apart():
+    by_area = chart_figure(present(K.chart("area")), K.source).axes[0]
+    assert by_area.get_legend() is None  # each bar is its own area
+    one_area = chart_figure(present(K.chart(region="空知")), K.source).axes[0]
+    assert one_area.get_legend() is None  # one colour only
+    by_subprefecture = chart_figure(present(K.chart()), K.source).axes[0]
+    legend = by_subprefecture.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == list(AREA_TOTALS)
+
+
+def test_no_bars_still_draws_an_empty_chart():
+    empty = present(K.chart()).model_copy(update={"bars": [], "results": []})
+    axes = chart_figure(empty, K.source).axes[0]
+    assert axes.get_xlim() == (0, 1.18)
+    assert (
+        render_text(empty, K.source).splitlines()[0]
+        == "振興局別の予算 ・ 合計 115,135千円（約1億1,514万円）"
+    )
+
+
+def test_the_amounts_in_text_line_up():
+    lines = render_text(K.chart(), K.source).splitlines()[1:15]
+    assert len(ends(lines, r"千円")) == 1
+    assert len(starts(lines, r"[█▏▎▍▌▋▊▉]")) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.formatting.embeds import embed_pages
 from bot.formatting.text import render_text
+from knowledge.answers import CompareAnswer, Group
 from tests.bot.formatting.expect import (
     FOOTER,
     K,
@@ -12,8 +13,10 @@ from tests.bot.formatting.expect import (
     bar_eighths,
     columns,
     eighths,
+    ends,
     fields,
     ranked,
+    starts,
     yen,
 )
 from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS
@@ -79,3 +82,61 @@ def test_the_first_larger_and_three_areas():
     assert shown["最大"] == largest
     for area in areas:
         assert shown[area].startswith(f"**{amount(AREA_TOTALS[area])}**\n")
+
+
+def test_the_text_columns_line_up():
+    lines = render_text(K.compare(["石狩", "空知", "道南"]), K.source).splitlines()[1:4]
+    assert len(ends(lines, r"千円")) == 1  # amounts right-aligned
+    assert len(ends(lines, r"件")) == 1  # counts right-aligned
+    assert len(starts(lines, r"\d")) > 1  # so the amounts really differ in width
+    text = render_text(K.compare(["空知", "石狩"]), K.source).splitlines()
+    assert text[5:7] == ["", "それぞれの大きな施策"]
+
+
+def test_the_whole_table_against_a_part():
+    answer = K.compare(["道南", "全道"])
+    largest_overall = ranked(ROWS)[0]
+    largest_donan = ranked([r for r in ROWS if r.area == "道南連携地域"])[0]
+    lines = render_text(answer, K.source).splitlines()
+    donan = next(line for line in lines if line.startswith("  道南連携地域: "))
+    whole = next(line for line in lines if line.startswith("  北海道全体（全道）: "))
+    assert donan.startswith(
+        f"  道南連携地域: 【{largest_donan.measure}】 {yen(largest_donan.budget)}"
+    )
+    assert whole.startswith(
+        f"  北海道全体（全道）: 【{largest_overall.measure}】 {yen(largest_overall.budget)}"
+    )
+    shown = fields(embed_pages(answer, K.source)[0])
+    assert (
+        shown["道南連携地域"].split("\n")[2]
+        == f"・{largest_donan.measure} {yen(largest_donan.budget)}"
+    )
+    assert shown["北海道全体（全道）"].split("\n")[2] == (
+        f"・{largest_overall.measure} {yen(largest_overall.budget)}"
+    )
+
+
+def group(name: str, total: int) -> Group:
+    return Group(
+        kind="subprefecture", name=name, full_name=name, total_thousand_yen=total, count=1, share=0
+    )
+
+
+def test_equal_totals_a_difference_of_one_and_nothing_to_divide_by():
+    def compared(a: int, b: int) -> list[str]:
+        answer = CompareAnswer(
+            regions=[], groups=[group("甲", a), group("乙", b)], difference_thousand_yen=a - b
+        )
+        return [
+            line
+            for line in render_text(answer, K.source).splitlines()
+            if line.startswith(("差額", "倍率"))
+        ]
+
+    assert compared(100, 100) == ["差額: なし（同額）"]
+    assert compared(101, 100) == [
+        "差額: 甲が 1千円 多い",
+        f"倍率: 甲は乙の約{101 / 100:.2f}倍",
+    ]
+    assert compared(100, 101) == ["差額: 乙が 1千円 多い", f"倍率: 乙は甲の約{101 / 100:.2f}倍"]
+    assert compared(5, 0) == ["差額: 甲が 5千円 多い"]  # no ratio to nothing

@@ -69,3 +69,14 @@ def test_the_commands_in_text_and_discord_without_footer():
     asked = ask(K, "help")
     assert not render_text(asked, K.source).startswith("▶")
     assert embed_pages(asked, K.source)[0].author.name is None
+
+
+def test_without_a_message_it_starts_with_the_examples():
+    assert render_text(K.help(), K.source).splitlines()[0] == "こんなふうに聞いてください:"
+    [page] = embed_pages(K.help(), K.source)
+    assert (page.description or "").splitlines()[0] == "こんなふうに聞いてください:"
+
+
+def test_each_command_on_a_line_of_its_own_in_discord():
+    answer = find_command("help").run(K, {})  # type: ignore[union-attr]
+    assert [f.inline for f in embed_pages(answer, K.source)[0].fields] == [False] * len(COMMANDS)

@@ -59,3 +59,10 @@ def test_discord_pages_every_measure_six_at_a_time():
     [one] = embed_pages(K.listing("空知"), K.source)
     assert one.footer.text == FOOTER
     assert len(fields(one)) == 2
+
+
+def test_measures_one_per_line_and_two_pages_numbered():
+    pages = embed_pages(K.listing("道央"), K.source)  # 11 measures: two pages
+    assert len(pages) == 2
+    assert [p.footer.text for p in pages] == [f"{FOOTER} ・ 1/2ページ", f"{FOOTER} ・ 2/2ページ"]
+    assert not any(f.inline for p in pages for f in p.fields)

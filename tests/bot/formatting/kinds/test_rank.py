@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.formatting.embeds import embed_pages
 from bot.formatting.text import render_text
-from tests.bot.formatting.expect import FOOTER, FULL_NAME, K, columns, cut, ranked, yen
+from tests.bot.formatting.expect import FOOTER, FULL_NAME, K, columns, cut, ends, ranked, yen
 from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS
 
 
@@ -95,3 +95,27 @@ def test_a_long_ranking_is_paged_by_ten_in_discord():
     ]
     assert [page.footer.text for page in pages] == [f"{FOOTER} ・ {n}/4ページ" for n in range(1, 5)]
     assert pages[0].title == f"予算が大きい施策 上位{len(ROWS)}件（全{len(ROWS)}件）"
+
+
+def test_the_columns_line_up_past_nine():
+    rows = render_text(K.top(12), K.source).splitlines()[1:13]
+    assert len(ends(rows, r"^\s*\d+\.")) == 1  # 1. and 10. end in one column
+    assert len(ends(rows, r"千円")) == 1
+    groups = render_text(K.top(14, by="subprefecture"), K.source).splitlines()[1:15]
+    assert len(ends(groups, r"^\s*\d+\.")) == 1
+    assert len(ends(groups, r"千円")) == 1
+    assert len(ends(groups, r"件$")) == 1
+
+
+def test_all_there_are_says_no_more():
+    assert (
+        render_text(K.top(len(ROWS)), K.source).splitlines()[0]
+        == f"予算が大きい施策 上位{len(ROWS)}件"
+    )
+
+
+def test_a_tie_among_subprefectures():
+    answer = K.top(2, by="subprefecture").model_copy(update={"tied_beyond": 3})
+    last = sorted(SUBPREFECTURE_TOTALS.values(), reverse=True)[1]
+    note = f"※ {yen(last)}の振興局はほかに3件あります（同額）。"
+    assert render_text(answer, K.source).splitlines()[3] == note

@@ -7,7 +7,8 @@ import re
 from bot.formatting.embeds import embed_pages
 from bot.formatting.kinds.search import marked, snippet
 from bot.formatting.text import render_text
-from knowledge.answers import SearchAnswer
+from knowledge.answers import Highlight, Hit, SearchAnswer
+from knowledge.models import MeasureRow
 from tests.bot.formatting.expect import FOOTER, K, amount, fields
 from tests.source_table import ROWS
 
@@ -110,3 +111,46 @@ def test_a_snippet_is_cut_around_the_match():
     assert snippet("x" * 60, [], "［", "］") == "x" * 48 + "…"
     assert snippet("x" * 48, [], "［", "］") == "x" * 48
     assert snippet(text, [(30, 34), (0, 1)], "［", "］").startswith("［あ］")
+
+
+def hit(row: MeasureRow, *spans: tuple[str, int, int]) -> Hit:
+    return Hit(
+        **row.model_dump(),
+        score=90.0,
+        matched="project",
+        highlights=[Highlight(field=f, start=s, end=e) for f, s, e in spans],
+    )
+
+
+def test_matches_in_the_project_and_the_description_are_marked_too():
+    row = K.listing("空知").results[0]
+    start = row.description.index("炭鉄港")
+    found = hit(row, ("project", 0, 3), ("description", start, start + 3))
+    answer = SearchAnswer(query="そらち 炭鉄港", count=1, results=[found])
+    lines = render_text(answer, K.source).splitlines()
+    assert lines[2] == f"   {row.subprefecture} ・ ［{row.project[:3]}］{row.project[3:]}"
+    assert lines[3].startswith(f"   {row.description[:start]}［炭鉄港］")
+    [page] = embed_pages(answer, K.source)
+    value = page.fields[0].value or ""
+    assert value.split("\n") == [
+        amount(row.budget_thousand_yen),
+        f"{row.subprefecture} ・ **{row.project[:3]}**{row.project[3:]}",
+        f"> {row.description[:start]}**炭鉄港**{row.description[start + 3 : start + 3 + 24]}…",
+    ]
+
+
+def test_exactly_ten_hits_need_no_more_line_and_two_suggestions_are_listed():
+    rows = K.listing().results[:10]
+    ten = SearchAnswer(query="x", count=10, results=rows)
+    assert not render_text(ten, K.source).splitlines()[-3].startswith("…ほか")
+    nothing = SearchAnswer(query="x", count=0, confidence="none", suggestions=["甲", "乙"])
+    assert render_text(nothing, K.source).splitlines()[1] == "もしかして: 甲、乙"
+
+
+def test_a_snippet_escapes_between_its_marks():
+    text = "a*" * 40 + "ZZ" + "b*" * 40
+    spans = [(80, 82), (0, 2), (159, 162)]
+    shown = snippet(text, spans, "[", "]", lambda t: t.replace("*", "\\*"))
+    assert shown.startswith("[a\\*]")
+    assert "[ZZ]" in shown
+    assert shown == marked(text, spans, "[", "]", lambda t: t.replace("*", "\\*"))

@@ -53,3 +53,11 @@ def test_one_measure_has_no_mean_and_median_line_and_none_has_no_figure():
         "施策 0件 ・ 合計 0千円",
     ]
     assert "最小" not in empty
+
+
+def test_two_measures_have_their_mean_and_median():
+    sorachi = [r.budget for r in ROWS if r.subprefecture == "空知"]
+    assert len(sorachi) == 2
+    lines = render_text(K.stats("count", "空知"), K.source).splitlines()
+    assert lines[2] == f"平均 {decimal(sum(sorachi) / 2)} ・ 中央値 {decimal(sum(sorachi) / 2)}"
+    assert lines[3] == f"最小 {yen(min(sorachi))} ・ 最大 {yen(max(sorachi))}"

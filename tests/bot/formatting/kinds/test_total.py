@@ -17,10 +17,12 @@ from tests.bot.formatting.expect import (
     cut,
     decimal,
     eighths,
+    ends,
     fields,
     mean,
     median,
     share,
+    starts,
     yen,
 )
 from tests.source_table import AREA_TOTALS, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS
@@ -207,3 +209,29 @@ def test_a_question_says_what_was_understood_first():
     assert text.splitlines()[:2] == [f"▶ {summary}", "空知総合振興局（道央広域連携地域）の予算合計"]
     [page] = embed_pages(answer, K.source)
     assert page.author.name == summary
+
+
+def test_the_columns_line_up():
+    text = render_text(K.total(), K.source).splitlines()
+    rows = text[text.index("連携地域別の内訳（構成比）") + 1 :][: len(AREA_TOTALS)]
+    for column in (r"千円", r"%", r"件"):
+        assert len(ends(rows, column)) == 1
+    keyword = render_text(K.total(keyword="エゾシカ"), K.source).splitlines()
+    assert keyword[2:4] == ["", "合計した施策"]
+    measures = keyword[4 : keyword.index("", 4)]
+    assert len(measures) == 2
+    assert len(ends(measures, r"千円")) == 1
+    assert len(starts(measures, r"[\d,]+千円")) > 1  # so the amounts really differ in width
+    doo = render_text(K.total("道央"), K.source).splitlines()
+    assert doo[2:4] == ["", "振興局別の内訳（構成比）"]
+
+
+def test_a_keyword_page_has_its_title_and_many_groups_fit_one_page():
+    [page] = embed_pages(K.total(keyword="エゾシカ"), K.source)
+    assert page.title == "「エゾシカ」に一致する施策の予算合計"
+    assert [f.inline for f in page.fields] == [False, False]
+    answer = K.total()
+    many = answer.model_copy(update={"groups": answer.groups * 4})  # 24 areas
+    assert len(embed_pages(many, K.source)) == 1
+    more = answer.model_copy(update={"groups": answer.groups * 5})  # 30
+    assert [len(p.fields) for p in embed_pages(more, K.source)] == [24, 6]
