@@ -17,6 +17,7 @@ from bot.commands import COMMANDS, Command, Param, find_command
 from bot.errors import error_answer
 from bot.files import files_for
 from bot.formatting.export import BOM, to_csv
+from bot.formatting.kinds import present
 from bot.formatting.text import render_text
 from bot.settings import Settings
 from knowledge.answers import Answer, ErrorAnswer, ExportAnswer
@@ -115,6 +116,7 @@ def render(
     result: Answer, knowledge: Knowledge, *, as_json: bool, files: Sequence[Path] = ()
 ) -> str:
     """Text for people, or one compact JSON object (the answer plus its text) for scripts."""
+    result = present(result)  # the JSON carries the worded fields too (a chart's title ...)
     text = render_text(result, knowledge.source)
     if files:
         text += "\n" + "\n".join(f"書き出したファイル: {path}" for path in files)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from bot import STARTED, __version__
 from knowledge.answers import Answer, CommandHelp, HelpAnswer
-from knowledge.engine import DEFAULT_TOP, HELP_EXAMPLES, Knowledge
+from knowledge.engine import DEFAULT_TOP, Knowledge
 from knowledge.errors import InvalidQueryError
 from knowledge.router import ask
 
@@ -116,7 +116,7 @@ class Command:
 def _help(_: Knowledge, __: Mapping[str, Any]) -> HelpAnswer:
     return HelpAnswer(
         message="地域の予算合計、キーワード検索、ランキング、比較に答えます。普通の文章で質問もできます。",
-        examples=HELP_EXAMPLES,
+        examples=[],  # worded by the help kind (bot/formatting/kinds/help.py)
         commands=[
             CommandHelp(name=c.name, ja_name=c.ja_name, usage=c.usage, description=c.description)
             for c in COMMANDS

@@ -81,7 +81,6 @@ MEMO_SIZE = 512
 DEFAULT_TOP = 5
 SUGGEST_REGION_CUTOFF = 60.0
 """A search that found nothing suggests only regions this close to what was typed."""
-HELP_EXAMPLES = ["空知の予算合計は？", "エゾシカ関連の事業は？", "予算が一番大きい事業は？"]
 
 
 def _tied_beyond(ranked_amounts: list[int], n: int) -> int:
@@ -376,16 +375,18 @@ class Knowledge:
         for word in words.split():
             found = self._literal_rows(word)
             if not found:
-                found = set(self._find(word)[0].sure) if self.search(word).confidence == "sure" else set()
+                found = (
+                    set(self._find(word)[0].sure)
+                    if self.search(word).confidence == "sure"
+                    else set()
+                )
             chosen = found if chosen is None else chosen & found
         return sorted(chosen or ())
 
     @cached_property
     def _plain_fields(self) -> list[tuple[str, str, str]]:
         """The same fields with width and case folded but kana kept as written."""
-        return [
-            (_plain(r.measure), _plain(r.project), _plain(r.description)) for r in self.rows
-        ]
+        return [(_plain(r.measure), _plain(r.project), _plain(r.description)) for r in self.rows]
 
     def _literal_rows(self, word: str) -> set[int]:
         """Rows holding a word as written: a katakana word in katakana (ブリ, not the ぶり of
@@ -403,15 +404,23 @@ class Knowledge:
 
     def select(self, selection: Selection) -> list[MeasureRow]:
         """The measures a selection keeps, in document order."""
-        return self._memoized(("select", selection.model_dump_json()), lambda: self._select(selection))
+        return self._memoized(
+            ("select", selection.model_dump_json()), lambda: self._select(selection)
+        )
 
     def _select(self, selection: Selection) -> list[MeasureRow]:
         keep = range(len(self.rows))
         chosen = set(keep)
         if selection.regions:
-            chosen = {
-                i for r in selection.regions for i in self._scope_indexes.get((r.kind, r.name), [])
-            } if all(r.kind != "all" for r in selection.regions) else chosen
+            chosen = (
+                {
+                    i
+                    for r in selection.regions
+                    for i in self._scope_indexes.get((r.kind, r.name), [])
+                }
+                if all(r.kind != "all" for r in selection.regions)
+                else chosen
+            )
         for region in selection.excluded:
             chosen -= set(self._scope_indexes.get((region.kind, region.name), []))
         if selection.project:
@@ -644,33 +653,27 @@ class Knowledge:
                 )
                 for r in rows
             ]
-            title = (
-                f"{scope.full_name}の施策別予算"
-                if scope.kind != "keyword"
-                else f"{scope.full_name}に一致する施策の予算"
-            )
-            return self._chart("measure", scope, title, bars, rows)
+            return self._chart("measure", scope, bars, rows)
         groups = self._groups(by, self.rows)
         bars = [
             Bar(label=g.name, value_thousand_yen=g.total_thousand_yen, group=g.parent or g.name)
             for g in groups
         ]
-        title = "振興局別の予算" if by == "subprefecture" else "連携地域別の予算"
-        return self._chart(by, self._scope(self.regions.everything), title, bars, self.rows)
+        return self._chart(by, self._scope(self.regions.everything), bars, self.rows)
 
     @staticmethod
     def _chart(
         by: Literal["subprefecture", "area", "measure"],
         scope: Scope,
-        title: str,
         bars: list[Bar],
         rows: list[MeasureRow],
     ) -> ChartAnswer:
+        """The bars largest first; the title is worded by the formatting side (its chart kind)."""
         ranked = sorted(bars, key=lambda bar: -bar.value_thousand_yen)
         return ChartAnswer(
             by=by,
             scope=scope,
-            title=title,
+            title="",
             bars=ranked,
             total_thousand_yen=sum(bar.value_thousand_yen for bar in bars),
             results=rows,
@@ -726,5 +729,6 @@ class Knowledge:
 
     @staticmethod
     def help(message: str = "") -> HelpAnswer:
-        """Example questions, for when a question cannot be placed."""
-        return HelpAnswer(message=message, examples=HELP_EXAMPLES)
+        """Help, for when a question cannot be placed; the example questions are worded by the
+        formatting side (its help kind)."""
+        return HelpAnswer(message=message, examples=[])

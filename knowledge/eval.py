@@ -293,7 +293,7 @@ def evaluate_questions(
     for case in questions:
         try:
             answer = ask(knowledge, case.question)
-        except Exception as exc:  # noqa: BLE001 - a bug is a miss, and the run goes on
+        except Exception as exc:
             answer = ErrorAnswer(error="internal", message=f"{type(exc).__name__}: {exc}")
         got = answer.headline()
         right = matches(case.expected, got)
@@ -350,7 +350,11 @@ def render_questions(report: QuestionReport, *, misses: bool = True) -> str:
                     f"  [{miss.case.category}] {miss.case.question}{flag}",
                     f"    expected: {miss.case.spec} -> {miss.case.expected.model_dump()}",
                     f"    got:      {miss.kind} {got} ({miss.summary})"
-                    + ("" if miss.shown or not matches(miss.case.expected, miss.got) else " [not in the reply]"),
+                    + (
+                        ""
+                        if miss.shown or not matches(miss.case.expected, miss.got)
+                        else " [not in the reply]"
+                    ),
                 ]
     return "\n".join(lines)
 

@@ -67,7 +67,9 @@ def total(k: Knowledge, plan: QueryPlan) -> Answer:
     by = plan.by or _breakdown_unit(scope)
     if scope.kind == "project" and not plan.by:
         by = "subprefecture"
-    groups = _project_entries(k, rows) if by == "project" and scope.kind != "all" else k.items(by, rows)
+    groups = (
+        _project_entries(k, rows) if by == "project" and scope.kind != "all" else k.items(by, rows)
+    )
     return TotalAnswer(
         scope=scope,
         total_thousand_yen=sum(r.budget_thousand_yen for r in rows),
@@ -104,7 +106,7 @@ def _side(k: Knowledge, side: Side, shared: Selection) -> tuple[Group, list[Meas
         name = full_name = rows[0].measure
     kind = scope.kind if scope.kind in ("area", "subprefecture", "project") else "selection"
     group = Group(
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         name=name,
         full_name=full_name,
         total_thousand_yen=sum(r.budget_thousand_yen for r in rows),
@@ -116,7 +118,9 @@ def _side(k: Knowledge, side: Side, shared: Selection) -> tuple[Group, list[Meas
 
 def _ranked(k: Knowledge, unit: Unit, order: str, rows: list[MeasureRow]) -> list[Group]:
     items = k.items(unit, rows)
-    return sorted(items, key=lambda g: -g.total_thousand_yen if order == "largest" else g.total_thousand_yen)
+    return sorted(
+        items, key=lambda g: -g.total_thousand_yen if order == "largest" else g.total_thousand_yen
+    )
 
 
 def _picked(k: Knowledge, pick: Pick) -> tuple[Group, list[MeasureRow]]:
@@ -169,13 +173,13 @@ def compare(k: Knowledge, plan: QueryPlan) -> Answer:
         results=results,
         difference_thousand_yen=first - second if two else None,
         ratio=first / second if two and second else None,
-        focus=focus,  # type: ignore[arg-type]
+        focus=focus,
     )
 
 
 def _scope_of_group(group: Group) -> Scope:
     kind = group.kind if group.kind in ("area", "subprefecture", "project") else "selection"
-    return Scope(kind=kind, name=group.name, full_name=group.full_name)  # type: ignore[arg-type]
+    return Scope(kind=kind, name=group.name, full_name=group.full_name)
 
 
 def count(k: Knowledge, plan: QueryPlan) -> Answer:
@@ -185,7 +189,9 @@ def count(k: Knowledge, plan: QueryPlan) -> Answer:
         return _stats_answer(k, "count", plan)
     groups = k.items(plan.unit, rows)
     entries = len({(r.subprefecture, r.project) for r in rows}) if plan.unit == "project" else None
-    declared = k.about().declared_projects if plan.unit == "project" and plan.selection.empty else None
+    declared = (
+        k.about().declared_projects if plan.unit == "project" and plan.selection.empty else None
+    )
     return CountAnswer(
         scope=scope,
         unit=plan.unit,
@@ -202,7 +208,7 @@ def _stats_answer(k: Knowledge, focus: str, plan: QueryPlan) -> StatsAnswer:
     budgets = [r.budget_thousand_yen for r in rows]
     scope = k.scope_of(plan.selection)
     return StatsAnswer(
-        focus=focus,  # type: ignore[arg-type]
+        focus=focus,
         scope=scope,
         total_thousand_yen=sum(budgets),
         count=len(budgets),
@@ -247,16 +253,30 @@ def rank(k: Knowledge, plan: QueryPlan) -> Answer:
     if n < len(amounts):
         tied = sum(1 for a in amounts[n:] if a == amounts[n - 1])
     scope = k.scope_of(plan.selection)
-    common = {"by": plan.unit, "order": plan.order, "n": n, "scope": scope, "available": len(ranked), "tied_beyond": tied}
+    common = {
+        "by": plan.unit,
+        "order": plan.order,
+        "n": n,
+        "scope": scope,
+        "available": len(ranked),
+        "tied_beyond": tied,
+    }
     if plan.unit == "measure":
-        ordered = sorted(rows, key=lambda r: -r.budget_thousand_yen if plan.order == "largest" else r.budget_thousand_yen)
-        return RankAnswer(**common, results=ordered[:n])  # type: ignore[arg-type]
-    return RankAnswer(**common, groups=ranked[:n])  # type: ignore[arg-type]
+        ordered = sorted(
+            rows,
+            key=lambda r: (
+                -r.budget_thousand_yen if plan.order == "largest" else r.budget_thousand_yen
+            ),
+        )
+        return RankAnswer(**common, results=ordered[:n])
+    return RankAnswer(**common, groups=ranked[:n])
 
 
 def share(k: Knowledge, plan: QueryPlan) -> Answer:
     whole = plan.whole or Selection()
-    part_selection = plan.selection.merged(Selection()) if plan.whole is None else whole.merged(plan.selection)
+    part_selection = (
+        plan.selection.merged(Selection()) if plan.whole is None else whole.merged(plan.selection)
+    )
     if plan.sides:
         part_rows = [r for side in plan.sides for r in _side(k, side, plan.selection)[1]]
         names = "・".join(side.describe() for side in plan.sides)
@@ -309,7 +329,10 @@ def where(k: Knowledge, plan: QueryPlan) -> Answer:
 
 def search(k: Knowledge, plan: QueryPlan) -> Answer:
     words = " ".join(
-        [plan.selection.topic or plan.selection.name or "", *(r.full_name for r in plan.selection.regions)]
+        [
+            plan.selection.topic or plan.selection.name or "",
+            *(r.full_name for r in plan.selection.regions),
+        ]
     ).strip()
     return k.search(words)
 

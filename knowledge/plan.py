@@ -54,9 +54,7 @@ class Selection(_Model):
     """Which measures: every filter holds (regions are alternatives: 空知 or 石狩)."""
 
     regions: list[Scope] = Field(default_factory=list)
-    excluded: list[Scope] = Field(
-        default_factory=list, description="Regions taken out (道央以外)"
-    )
+    excluded: list[Scope] = Field(default_factory=list, description="Regions taken out (道央以外)")
     topic: str | None = Field(
         default=None, description="Words the measure, its project or description is about"
     )

@@ -204,17 +204,25 @@ def _unit_of(raw: str) -> int:
 
 # -- ranges ------------------------------------------------------------------------------
 
-_JA_LOWER = re.compile(r"^\s*(以上|を?超え(?:る|た)?|超|より(?:も)?(?:多い|大きい|上|高い)|を上回る|オーバー|から|〜|~|－|-|ー)")
-_JA_UPPER = re.compile(r"^\s*(以下|未満|より(?:も)?(?:少ない|小さい|下|低い)|を下回る|まで|以内|に満たない|以下の|未満の)")
+_JA_LOWER = re.compile(
+    r"^\s*(以上|を?超え(?:る|た)?|超|より(?:も)?(?:多い|大きい|上|高い)|を上回る|オーバー|から|〜|~|－|-|ー)"
+)
+_JA_UPPER = re.compile(
+    r"^\s*(以下|未満|より(?:も)?(?:少ない|小さい|下|低い)|を下回る|まで|以内|に満たない|以下の|未満の)"
+)
 _JA_BAND = re.compile(r"^\s*台")
 _EN_BEFORE = re.compile(
-    r"(over|above|more than|greater than|larger than|bigger than|higher than|exceeding|in excess of|"
+    r"(over|above|more than|greater than|larger than|bigger than|higher than|exceeding|"
+    r"in excess of|"
     r"at least|no less than|not less than|minimum of|min\.?|"
     r"under|below|less than|smaller than|lower than|at most|no more than|not more than|up to|"
     r"maximum of|max\.?|between|from|>=|<=|>|<|≧|≦|≥|≤)\s*$",
     re.IGNORECASE,
 )
-_EN_AFTER = re.compile(r"^\s*(or more|or above|and above|and up|plus|or less|or below|and below|and under)\b", re.IGNORECASE)
+_EN_AFTER = re.compile(
+    r"^\s*(or more|or above|and above|and up|plus|or less|or below|and below|and under)\b",
+    re.IGNORECASE,
+)
 _EN_LOWER = {
     "over": False, "above": False, "more than": False, "greater than": False,
     "larger than": False, "bigger than": False, "higher than": False, "exceeding": False,
@@ -228,6 +236,7 @@ _EN_UPPER = {
     "at most": True, "no more than": True, "not more than": True, "up to": True,
     "maximum of": True, "max": True, "max.": True, "<=": True, "≦": True, "≤": True,
 }  # fmt: skip
+_JOINS = ("から", "〜", "~", "－", "-", "ー")
 _BETWEEN_JOIN = re.compile(r"^\s*(?:〜|~|～|－|-|ー|から|to|and|と)\s*", re.IGNORECASE)
 
 
@@ -276,9 +285,8 @@ def find_ranges(text: str, taken: list[bool]) -> tuple[list[RangePiece], list[Am
             if bare is None:
                 continue
             solo = _range_at(text, [bare], 0, set())
-            if solo is not None and _JA_LOWER.match(after) and _JA_LOWER.match(after).group(1) in (  # type: ignore[union-attr]
-                "から", "〜", "~", "－", "-", "ー"
-            ):
+            lower = _JA_LOWER.match(after)
+            if solo is not None and lower and lower.group(1) in _JOINS:
                 continue  # 3〜5件 and the like: not money
             if solo is not None:
                 ranges.append(RangePiece(solo.range, solo.span, guessed_unit=True))
@@ -286,7 +294,9 @@ def find_ranges(text: str, taken: list[bool]) -> tuple[list[RangePiece], list[Am
     return ranges, rest
 
 
-def _range_at(text: str, amounts: list[Amount], index: int, used: set[int]) -> RangePiece | None:
+def _range_at(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way of writing a range
+    text: str, amounts: list[Amount], index: int, used: set[int]
+) -> RangePiece | None:
     amount = amounts[index]
     start, end = amount.span.start, amount.span.end
     after = text[end:]
@@ -307,7 +317,11 @@ def _range_at(text: str, amounts: list[Amount], index: int, used: set[int]) -> R
                 include_max = upper.group(1) not in ("未満", "未満の", "に満たない")
                 stop += upper.end()
             english = _EN_BEFORE.search(before)
-            begin = start - (len(english.group()) if english and english.group(1).lower() in ("between", "from") else 0)
+            begin = start - (
+                len(english.group())
+                if english and english.group(1).lower() in ("between", "from")
+                else 0
+            )
             used.update({index, index + 1})
             low_inclusive = True
             lower_word = _JA_LOWER.match(after)
@@ -325,8 +339,9 @@ def _range_at(text: str, amounts: list[Amount], index: int, used: set[int]) -> R
                 guessed_unit=not (low.explicit_unit and second.explicit_unit),
             )
     lower_then_upper = _JA_LOWER.match(after)
-    if lower_then_upper and lower_then_upper.group(1) in ("以上", "超") or (
-        lower_then_upper and lower_then_upper.group(1).startswith(("を超", "超え", "より", "を上", "オーバー"))
+    if (lower_then_upper and lower_then_upper.group(1) in ("以上", "超")) or (
+        lower_then_upper
+        and lower_then_upper.group(1).startswith(("を超", "超え", "より", "を上", "オーバー"))
     ):
         assert lower_then_upper is not None
         inclusive = lower_then_upper.group(1) == "以上"
@@ -385,14 +400,18 @@ def _range_at(text: str, amounts: list[Amount], index: int, used: set[int]) -> R
         if word in _EN_LOWER:
             used.add(index)
             return RangePiece(
-                AmountRange(minimum_yen=amount.yen, include_minimum=_EN_LOWER[word], text=text[begin:end]),
+                AmountRange(
+                    minimum_yen=amount.yen, include_minimum=_EN_LOWER[word], text=text[begin:end]
+                ),
                 Span(begin, end),
                 guessed_unit=not amount.explicit_unit,
             )
         if word in _EN_UPPER:
             used.add(index)
             return RangePiece(
-                AmountRange(maximum_yen=amount.yen, include_maximum=_EN_UPPER[word], text=text[begin:end]),
+                AmountRange(
+                    maximum_yen=amount.yen, include_maximum=_EN_UPPER[word], text=text[begin:end]
+                ),
                 Span(begin, end),
                 guessed_unit=not amount.explicit_unit,
             )
@@ -436,13 +455,18 @@ def _with_unit_of(low: Amount, high: Amount, text: str) -> Amount:
 # -- counts and ordinals -------------------------------------------------------------------
 
 _KANJI_SMALL = {c: i for i, c in enumerate(_DIGITS)} | {"十": 10}
-_COUNT_AFTER = re.compile(r"^\s*(?:件|つ|個|本|位まで|位|事業|施策|項目|ヶ所|か所|カ所|箇所|地域|振興局|プロジェクト)")
+_COUNT_AFTER = re.compile(
+    r"^\s*(?:件|つ|個|本|位まで|位|事業|施策|項目|ヶ所|か所|カ所|箇所|地域|振興局|プロジェクト)"
+)
 _ORDINAL_AFTER = re.compile(r"^\s*(?:番目|位|番|st\b|nd\b|rd\b|th\b)", re.IGNORECASE)
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
-_SMALL_NUMBER = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,2}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+_SMALL_NUMBER = re.compile(
+    r"\d{1,3}|[一二三四五六七八九十]{1,2}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -474,29 +498,49 @@ def find_counts(text: str, taken: list[bool]) -> list[CountPiece]:
         if value is None or value < 1:
             continue
         after = text[end:]
-        if (ordinal := _ORDINAL_AFTER.match(after)) and ordinal.group().strip() == "番" and value == 1:
+        if (
+            (ordinal := _ORDINAL_AFTER.match(after))
+            and ordinal.group().strip() == "番"
+            and value == 1
+        ):
             continue  # 一番 is a superlative, not the first of a list
         if (ordinal := _ORDINAL_AFTER.match(after)) and not (
-            match.group().isdigit() and ordinal.group().strip() == "位" and text[start - 2 : start] in ("上位", "下位")
+            match.group().isdigit()
+            and ordinal.group().strip() == "位"
+            and text[start - 2 : start] in ("上位", "下位")
         ):
             first = start - 1 if start and text[start - 1] == "第" else start
             found.append(CountPiece(value, Span(first, end + ordinal.end()), ordinal=True))
             continue
         if count := _COUNT_AFTER.match(after):
-            kept = count.group().strip() in ("件", "つ", "個", "本", "位まで", "位", "項目", "ヶ所", "か所", "カ所", "箇所")
+            kept = count.group().strip() in (
+                "件",
+                "つ",
+                "個",
+                "本",
+                "位まで",
+                "位",
+                "項目",
+                "ヶ所",
+                "か所",
+                "カ所",
+                "箇所",
+            )
             stop = end + count.end() if kept else end
             found.append(CountPiece(value, Span(start, stop), ordinal=False))
             continue
         if match.group().isascii() and not match.group().isdigit():
             continue  # "one" alone is not a count
-        if match.group().isdigit():
-            found.append(CountPiece(value, Span(start, end), ordinal=False))
-        elif re.search(r"(上位|下位|トップ|ベスト|ワースト)\s*$", text[:start]):
+        if match.group().isdigit() or re.search(
+            r"(上位|下位|トップ|ベスト|ワースト)\s*$", text[:start]
+        ):
             found.append(CountPiece(value, Span(start, end), ordinal=False))
     for match in re.finditer(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", text, re.IGNORECASE):
         start, end = match.span()
         if not any(taken[start:end]):
-            found.append(CountPiece(_ORDINAL_WORDS[match.group(1).lower()], Span(start, end), ordinal=True))
+            found.append(
+                CountPiece(_ORDINAL_WORDS[match.group(1).lower()], Span(start, end), ordinal=True)
+            )
     return sorted(found, key=lambda c: c.span.start)
 
 
@@ -541,6 +585,8 @@ def find_years(text: str, taken: list[bool]) -> list[YearPiece]:
         elif fy:
             year = int(fy) if len(fy) == 4 else 2000 + int(fy)
         found.append(
-            YearPiece(year, _RELATIVE.get(relative) if relative else None, Span(start, end), match.group())
+            YearPiece(
+                year, _RELATIVE.get(relative) if relative else None, Span(start, end), match.group()
+            )
         )
     return found

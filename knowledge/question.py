@@ -19,7 +19,6 @@ from knowledge.normalize import fold
 from knowledge.quantities import (
     Amount,
     AmountRange,
-    CountPiece,
     RangePiece,
     Span,
     YearPiece,
@@ -63,98 +62,110 @@ class Piece:
     amount: Amount | None = None
 
 
-def _cues(*phrases: str) -> tuple[str, ...]:
-    return tuple(sorted({fold(p) for p in phrases}, key=len, reverse=True))
+def _cues(phrases: str) -> tuple[str, ...]:
+    """Cue phrases separated by |, folded as the questions they are looked for in."""
+    return tuple(
+        sorted({fold(p.strip()) for p in phrases.split("|") if p.strip()}, key=len, reverse=True)
+    )
 
 
 # Cue words, by what they signal. The operations are chosen from them in understand.py.
 CUES: dict[str, tuple[str, ...]] = {
     "share": _cues(
-        "何%", "何パーセント", "何ぱーせんと", "パーセント", "%", "割合", "構成比", "シェア", "比率",
-        "占める", "占め", "占有", "何割", "share", "percent", "percentage", "proportion",
-        "what fraction",
+        "何% | 何パーセント | 何ぱーせんと | パーセント | % | 割合 | 構成比 | シェア | 比率 | "
+        "占める | 占め | 占有 | 何割 | share | percent | percentage | proportion | "
+        "what fraction"
     ),
-    "ratio": _cues("何倍", "なんばい", "倍率", "倍", "ratio", "times bigger", "times larger",
-                   "times more", "times as", "how many times"),
+    "ratio": _cues(
+        "何倍 | なんばい | 倍率 | 倍 | ratio | times bigger | times larger | times more | "
+        "times as | how many times"
+    ),
     "difference": _cues(
-        "差額", "差", "いくら多い", "いくら少ない", "どれだけ多い", "どれだけ少ない", "どれくらい多い",
-        "どのくらい多い", "どれくらい少ない", "開き", "いくら違", "どれだけの差", "difference",
-        "差は",
-        "how much more", "how much less", "gap", "more than the",
+        "差額 | 差 | いくら多い | いくら少ない | どれだけ多い | どれだけ少ない | どれくらい多い | "
+        "どのくらい多い | どれくらい少ない | 開き | いくら違 | どれだけの差 | difference | 差は | "
+        "how much more | how much less | gap | more than the"
     ),
     "which": _cues(
-        "どっち", "どちら", "比べ", "比較", "くらべ", "vs", "versus", "compare", "which is bigger",
-        "which is larger", "which is more", "which gets more", "which has more", "bigger",
-        "larger than", "より多い", "より少ない", "より大きい", "より小さい", "より上", "が上",
-        "上回って", "下回って", "のが上", "違い", "ちがい", "larger", "more money", "gets more",
+        "どっち | どちら | 比べ | 比較 | くらべ | vs | versus | compare | which is bigger | "
+        "which is larger | which is more | which gets more | which has more | bigger | "
+        "larger than | より多い | より少ない | より大きい | より小さい | より上 | が上 | "
+        "上回って | 下回って | のが上 | 違い | ちがい | larger | more money | gets more"
     ),
     "sum": _cues(
-        "合わせ", "あわせ", "足す", "足し", "足した", "たす", "合算", "総計", "両方", "+", "＋",
-        "combined", "together", "add up", "sum of", "in total", "both", "合計", "総額", "トータル",
-        "total", "sum", "全部で", "計",
+        "合わせ | あわせ | 足す | 足し | 足した | たす | 合算 | 総計 | 両方 | + | ＋ | combined | "
+        "together | add up | sum of | in total | both | 合計 | 総額 | トータル | total | sum | "
+        "全部で | 計"
     ),
     "where": _cues(
-        "どこ", "どの振興局", "どの地域", "どの管内", "何処", "どこの", "どちらの振興局", "where",
-        "which subprefecture", "which subprefectures", "which region", "which regions",
-        "which area", "what subprefecture",
+        "どこ | どの振興局 | どの地域 | どの管内 | 何処 | どこの | どちらの振興局 | where | "
+        "which subprefecture | which subprefectures | which region | which regions | which area | "
+        "what subprefecture"
     ),
     "superlative": _cues(
-        "一番", "いちばん", "1番", "最も", "もっとも", "最大", "最小", "最高", "最低", "最多", "最少",
-        "most", "least", "largest", "biggest", "smallest", "highest", "lowest", "single biggest",
+        "一番 | いちばん | 1番 | 最も | もっとも | 最大 | 最小 | 最高 | 最低 | 最多 | 最少 | "
+        "most | least | largest | biggest | smallest | highest | lowest | single biggest"
     ),
     "rank": _cues(
-        "上位", "下位", "トップ", "ベスト", "ワースト", "ランキング", "順位", "多い順", "大きい順", "高い順",
-        "少ない順", "小さい順", "低い順", "安い順", "でかい順", "順に", "並べ", "ならべ", "top", "bottom",
-        "worst", "best", "ranking", "rank", "in order",
+        "上位 | 下位 | トップ | ベスト | ワースト | ランキング | 順位 | 多い順 | 大きい順 | "
+        "高い順 | 少ない順 | 小さい順 | 低い順 | 安い順 | でかい順 | 順に | 並べ | ならべ | top | "
+        "bottom | worst | best | ranking | rank | in order"
     ),
     "count": _cues(
-        "何件", "なんけん", "いくつ", "幾つ", "何個", "なんこ", "何本", "件数", "施策数", "事業数",
-        "プロジェクト数", "振興局数", "何箇所", "何カ所", "何か所", "何ヶ所", "how many", "number of",
-        "count",
+        "何件 | なんけん | いくつ | 幾つ | 何個 | なんこ | 何本 | 件数 | 施策数 | 事業数 | "
+        "プロジェクト数 | 振興局数 | 何箇所 | 何カ所 | 何か所 | 何ヶ所 | how many | number of | "
+        "count"
     ),
-    "mean": _cues("平均", "へいきん", "average", "mean", "1個あたり", "一件あたり", "1件あたり",
-                  "一施策あたり", "per measure"),
-    "median": _cues("中央値", "ちゅうおうち", "真ん中の金額", "真ん中", "median"),
-    "breakdown": _cues("内訳", "うちわけ", "別", "ごと", "毎", "breakdown", "break down",
-                       "by subprefecture", "by area", "by cooperation area", "per subprefecture",
-                       "split"),
+    "mean": _cues(
+        "平均 | へいきん | average | mean | 1個あたり | 一件あたり | 1件あたり | 一施策あたり | "
+        "per measure"
+    ),
+    "median": _cues("中央値 | ちゅうおうち | 真ん中の金額 | 真ん中 | median"),
+    "breakdown": _cues(
+        "内訳 | うちわけ | 別 | ごと | 毎 | breakdown | break down | by subprefecture | by area | "
+        "by cooperation area | per subprefecture | split"
+    ),
     "list": _cues(
-        "一覧", "いちらん", "全部", "ぜんぶ", "すべて", "全て", "見せて", "みせて", "リスト", "出して",
-        "だして", "挙げて", "あげて", "列挙", "どんな", "どういう", "どのような", "何がある", "なにがある",
-        "list", "show", "what are", "which measures", "which projects", "any measures", "anything",
-        "どれ", "どの施策", "どの事業",
-        "含まれ", "入って", "入ってる",
+        "一覧 | いちらん | 全部 | ぜんぶ | すべて | 全て | 見せて | みせて | リスト | 出して | "
+        "だして | 挙げて | あげて | 列挙 | どんな | どういう | どのような | 何がある | "
+        "なにがある | list | show | what are | which measures | which projects | any measures | "
+        "anything | どれ | どの施策 | どの事業 | 含まれ | 入って | 入ってる"
     ),
     "total": _cues(
-        "合計", "ごうけい", "予算", "よさん", "いくら", "幾ら", "なんぼ", "どのくらい", "どのぐらい",
-        "どれくらい", "どれぐらい", "どんくらい", "総額", "金額", "トータル", "total", "budget", "sum",
-        "cost", "how much", "money", "おいくら",
+        "合計 | ごうけい | 予算 | よさん | いくら | 幾ら | なんぼ | どのくらい | どのぐらい | "
+        "どれくらい | どれぐらい | どんくらい | 総額 | 金額 | トータル | total | budget | sum | "
+        "cost | how much | money | おいくら"
     ),
     "about": _cues(
-        "このデータ", "データについて", "出典", "概要", "何のデータ", "資料", "単位", "何年度", "いつの",
-        "about the data", "dataset", "source", "columns", "unit", "データ", "何の表", "どこの資料",
+        "このデータ | データについて | 出典 | 概要 | 何のデータ | 資料 | 単位 | 何年度 | いつの | "
+        "about the data | dataset | source | columns | unit | データ | 何の表 | どこの資料"
     ),
-    "help": _cues("help", "ヘルプ", "使い方", "つかいかた", "何ができる", "なにができる", "こんにちは"),
+    "help": _cues("help | ヘルプ | 使い方 | つかいかた | 何ができる | なにができる | こんにちは"),
     # directions
-    "largest": _cues("多い", "大きい", "高い", "でかい", "上", "largest", "biggest", "most",
-                     "highest", "top", "bigger", "larger", "more", "max"),
-    "smallest": _cues("少ない", "小さい", "低い", "しょぼい", "安い", "下位", "ワースト", "最小", "最低",
-                      "最少", "smallest", "least", "lowest", "bottom", "worst", "less", "min",
-                      "fewest"),
+    "largest": _cues(
+        "多い | 大きい | 高い | でかい | 上 | largest | biggest | most | highest | top | bigger | "
+        "larger | more | max"
+    ),
+    "smallest": _cues(
+        "少ない | 小さい | 低い | しょぼい | 安い | 下位 | ワースト | 最小 | 最低 | 最少 | "
+        "smallest | least | lowest | bottom | worst | less | min | fewest"
+    ),
     # units
-    "unit_measure": _cues("施策", "事業", "measure", "measures", "item"),
-    "unit_project": _cues("プロジェクト", "project", "projects", "ぷろじゃくと"),
-    "unit_subprefecture": _cues("振興局", "管内", "subprefecture", "subprefectures", "どの地域",
-                                "region", "regions", "bureau"),
-    "unit_area": _cues("連携地域", "cooperation area", "area", "areas", "エリア"),
-    # markers
-    "whole": _cues("全体", "全道", "北海道全体", "the total", "overall", "all of hokkaido",
-                   "whole", "全部で"),
-    "within": _cues("のうち", "の中で", "のなかで", "の中", "のなか", "内で", "に占める", "における",
-                    "の何", "うち"),
-    "except": _cues("以外", "を除く", "を除いた", "を除いて", "except", "excluding", "other than"),
-    "name": _cues("名前", "施策名", "事業名", "名称", "name", "named", "名前に"),
-}  # fmt: skip
+    "unit_measure": _cues("施策 | 事業 | measure | measures | item"),
+    "unit_project": _cues("プロジェクト | project | projects | ぷろじゃくと"),
+    "unit_subprefecture": _cues(
+        "振興局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | bureau"
+    ),
+    "unit_area": _cues("連携地域 | cooperation area | area | areas | エリア"),
+    # markers (the whole of a share, an exclusion, a name)
+    "whole": _cues(
+        "全体 | 全道 | 北海道全体 | the total | overall | all of hokkaido | whole | 全部で"
+    ),
+    "within": _cues(
+        "のうち | の中で | のなかで | の中 | のなか | 内で | に占める | における | の何 | うち"
+    ),
+    "except": _cues("以外 | を除く | を除いた | を除いて | except | excluding | other than"),
+    "name": _cues("名前 | 施策名 | 事業名 | 名称 | name | named | 名前に"),
+}
 _LATIN = re.compile(r"^[a-z0-9 %+.'-]+$")
 
 
@@ -215,8 +226,8 @@ def read(
     """The pieces of a question (see the module's docstring for the order they claim in)."""
     text = normalised(question)
     folded = fold(text)
-    if len(folded) != len(text):  # fold keeps one character for one after NFKC; be safe
-        folded = text.casefold()
+    if len(folded) != len(text):  # ß -> ss: fold letter by letter, keeping one for one
+        folded = "".join(f if len(f := fold(c)) == 1 else c for c in text)
     reading = Reading(question, text, folded, [False] * len(folded))
     _quoted(reading, projects, measures)
     _names(reading, measures, "measure")
@@ -229,14 +240,24 @@ def read(
         reading.claim(_range_piece(reading, found))
     for amount in amounts:
         reading.claim(
-            Piece("amount", amount.span, reading.folded[amount.span.start : amount.span.end], amount=amount)
+            Piece(
+                "amount",
+                amount.span,
+                reading.folded[amount.span.start : amount.span.end],
+                amount=amount,
+            )
         )
     _regions(reading, resolver)
     _partial_names(reading, measures, projects)
     for count in find_counts(reading.folded, reading.taken):
         kind: PieceKind = "ordinal" if count.ordinal else "count"
         reading.claim(
-            Piece(kind, count.span, reading.folded[count.span.start : count.span.end], number=count.value)
+            Piece(
+                kind,
+                count.span,
+                reading.folded[count.span.start : count.span.end],
+                number=count.value,
+            )
         )
     _cue_words(reading)
     return reading
@@ -257,7 +278,9 @@ _QUOTES = re.compile(r"[「『\"“]([^」』\"”]+)[」』\"”]")
 
 def _quoted(reading: Reading, projects: list[str], measures: list[str]) -> None:
     """「きた北海道」: a project or a measure named in part, or else words to look for."""
-    name_said = any(fold(cue) in reading.folded for cue in ("名前", "施策名", "事業名", "名称", "name"))
+    name_said = any(
+        fold(cue) in reading.folded for cue in ("名前", "施策名", "事業名", "名称", "name")
+    )
     for match in _QUOTES.finditer(reading.folded):
         inner = match.group(1).strip()
         if not inner:
@@ -272,7 +295,14 @@ def _quoted(reading: Reading, projects: list[str], measures: list[str]) -> None:
             reading.claim(Piece("measure", span, inner, name=in_measures[0]))
         elif in_projects and (len(in_projects) == 1 or not in_measures):
             # several projects fit: the planner offers them as choices
-            reading.claim(Piece("project", span, reading.text[span.start + 1 : span.end - 1], name="\n".join(in_projects)))
+            reading.claim(
+                Piece(
+                    "project",
+                    span,
+                    reading.text[span.start + 1 : span.end - 1],
+                    name="\n".join(in_projects),
+                )
+            )
         else:
             reading.claim(Piece("quoted", span, inner))
 
@@ -337,7 +367,7 @@ def _partial_names(reading: Reading, measures: list[str], projects: list[str]) -
             end, name, kind = best
             for piece in inside:
                 _release(reading, piece)
-            found = "project" if kind == "project" else "partial"
+            found: PieceKind = "project" if kind == "project" else "partial"
             reading.claim(Piece(found, Span(start, end), reading.text[start:end], name=name))
             start = end
         else:
@@ -345,7 +375,9 @@ def _partial_names(reading: Reading, measures: list[str], projects: list[str]) -
 
 
 _PARTIAL_EDGES = tuple("のをはがにでともやへ")
-_NOT_PARTS = frozenset(fold(w) for w in "エリア 地域 管内 振興局 予算 合計 事業 施策 プロジェクト".split())
+_NOT_PARTS = frozenset(
+    fold(w) for w in "エリア 地域 管内 振興局 予算 合計 事業 施策 プロジェクト".split()
+)
 
 
 def _partial_shape(part: str) -> bool:
@@ -390,7 +422,9 @@ _FILLER_PHRASES = tuple(
         reverse=True,
     )
 )  # fmt: skip
-_GLOSS = re.compile(r"(?<=[^\x00-\x7f])\s*\(([\x00-\x7f]+)\)|(?<=[\x00-\x7f])\s*\(([^\x00-\x7f]+)\)")
+_GLOSS = re.compile(
+    r"(?<=[^\x00-\x7f])\s*\(([\x00-\x7f]+)\)|(?<=[\x00-\x7f])\s*\(([^\x00-\x7f]+)\)"
+)
 
 
 def _fillers(reading: Reading) -> None:
@@ -408,7 +442,9 @@ def _fillers(reading: Reading) -> None:
 def _regions(reading: Reading, resolver: RegionResolver) -> None:
     for start, end, region in resolver.spans_in(reading.folded):
         if reading.free(start, end):
-            reading.claim(Piece("region", Span(start, end), reading.folded[start:end], region=region))
+            reading.claim(
+                Piece("region", Span(start, end), reading.folded[start:end], region=region)
+            )
 
 
 def _cue_words(reading: Reading) -> None:
@@ -421,7 +457,9 @@ def _cue_words(reading: Reading) -> None:
     for phrase, name in every:
         latin = bool(_LATIN.match(phrase))
         pattern = (
-            re.compile(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])") if latin else re.compile(re.escape(phrase))
+            re.compile(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])")
+            if latin
+            else re.compile(re.escape(phrase))
         )
         for match in pattern.finditer(reading.folded):
             start, end = match.span()

@@ -9,7 +9,7 @@ of zero presented as if it were true.
 
 from __future__ import annotations
 
-from knowledge.answers import Answer, Choice, ClarifyAnswer, Understanding
+from knowledge.answers import Answer, Choice, ClarifyAnswer
 from knowledge.engine import Knowledge
 from knowledge.errors import KnowledgeError
 from knowledge.normalize import fold, without_surrogates
@@ -33,11 +33,11 @@ def ask(knowledge: Knowledge, question: str) -> Answer:
             f"質問が長すぎます（{MAX_QUESTION_CHARS}字まで）。短く区切って聞いてください。"
         ).model_copy(update={"question": question})
     plan, understood = understand(question, knowledge)
-    answer = _answer(knowledge, plan, understood, question)
+    answer = _answer(knowledge, plan, question)
     return answer.model_copy(update={"question": question, "understood": understood})
 
 
-def _answer(knowledge: Knowledge, plan: QueryPlan, u: Understanding, question: str) -> Answer:
+def _answer(knowledge: Knowledge, plan: QueryPlan, question: str) -> Answer:
     if plan.unplaced:
         return _clarify(knowledge, plan, question)
     try:
@@ -59,7 +59,7 @@ def _clarify(knowledge: Knowledge, plan: QueryPlan, question: str) -> Answer:
     if first.reason in ("project", "measure"):
         what = "プロジェクト" if first.reason == "project" else "施策"
         return ClarifyAnswer(
-            message=f"「{first.text}」に当てはまる{what}が複数あります。どの{what}のことですか？",
+            message=f"どの{what}のことですか？",
             choices=[
                 Choice(label=name, question=question.replace(first.text, f"「{name}」"))
                 for name in first.suggestions[:CHOICES]
@@ -73,7 +73,9 @@ def _clarify(knowledge: Knowledge, plan: QueryPlan, question: str) -> Answer:
     if first.reason in ("number", "amount"):
         return ClarifyAnswer(
             message=f"「{first.text}」が何の数か分かりませんでした。言い換えてもらえますか？",
-            choices=[Choice(label=f"「{first.text}」を除いて聞く", question=rest)] if _meaningful(rest) else [],
+            choices=[Choice(label=f"「{first.text}」を除いて聞く", question=rest)]
+            if _meaningful(rest)
+            else [],
         )
     if first.reason == "sides":
         return ClarifyAnswer(
@@ -81,7 +83,7 @@ def _clarify(knowledge: Knowledge, plan: QueryPlan, question: str) -> Answer:
             "（例: 空知と石狩の差は？）。",
             choices=[],
         )
-    return _unknown_topic(knowledge, first, question, rest)
+    return _unknown_topic(knowledge, first, question)
 
 
 def _meaningful(text: str) -> bool:
@@ -98,11 +100,14 @@ def _unit_choices(piece: Unplaced, question: str) -> list[Choice]:
     ]
 
 
-def _unknown_topic(knowledge: Knowledge, first: Unplaced, question: str, rest: str) -> Answer:
+def _unknown_topic(knowledge: Knowledge, first: Unplaced, question: str) -> Answer:
     """A topic the table does not have for sure: offer what it could be, or say plainly that it
     is not here."""
     keyword = first.text
-    choices = [Choice(label=f"「{word}」で聞く", question=question.replace(keyword, word, 1)) for word in first.suggestions]
+    choices = [
+        Choice(label=f"「{word}」で聞く", question=question.replace(keyword, word, 1))
+        for word in first.suggestions
+    ]
     candidates = knowledge.search(keyword)
     if candidates.confidence == "maybe":
         choices.append(Choice(label=f"「{keyword}」に近い施策を見る", question=keyword))
@@ -116,9 +121,7 @@ def _unknown_topic(knowledge: Knowledge, first: Unplaced, question: str, rest: s
             choices=choices[:CHOICES],
         )
     asked = question.strip()[:MESSAGE_CHARS] or keyword
-    return knowledge.help(
-        f"「{keyword}」はこの表にありません（「{asked}」にはお答えできません）。"
-    )
+    return knowledge.help(f"「{keyword}」はこの表にありません（「{asked}」にはお答えできません）。")
 
 
 def _region_cutoff(keyword: str) -> float:

@@ -29,9 +29,8 @@ from knowledge.plan import (
     Unit,
     Unplaced,
 )
+from knowledge.quantities import AmountRange, Span
 from knowledge.question import CUES, Piece, Reading, read
-from knowledge.quantities import Span
-from knowledge.quantities import AmountRange
 from knowledge.regions import Region
 from knowledge.words import content_words
 
@@ -59,29 +58,30 @@ INTENT_OF: dict[str, str] = {
 FILLER = frozenset(
     fold(w)
     for w in (
-        "確認ですが 確認 資料によると 資料 こちら この その あの これ それ どれ 何 なに なん 主な 掲載 載って "
-        "載ってる 掲載されて 表 表に 中 各 額 分 方 ほう もの やつ こと 場合 実施 展開 取り組み 取組 関係 "
-        "関連 関する 関わる 関連した 関係する 対象 ちなみに ざっくり だいたい 大体 約 ほど 程度 くらい ぐらい "
-        "位 ねえ ねぇ あと それぞれ 各々 それ以外 全 合計額 予算額 金額 値 数字 数値 総 計上 計上されて "
-        "規模 お金 金 かけてる かけて 使って 使ってる ついて 付いて 付いてる つい 予算規模 千円単位 万円単位 "
-        "単位で 教えていただけますか いただけますか いただけますでしょうか でしょうか ますか ですか "
-        "ください 下さい お願い お願いします おねがい 知りたい 教えて おしえて 頂けますか ちょうだい "
-        "ほしい 欲しい 見たい なってますか なっていますか なりますか なる なります いる ある あります "
-        "ありますか あるの ある? する します してる している されている されて れる られる 的 "
-        "ところ ところで ぜひ 一応 just please tell me can could you would i want to know what "
-        "whats what's is are the a an of for in on at to and or with me list all give do does "
-        "there any by from than no about which how it its this that these those be been get gets "
-        "got has have had much many each per show let see us we our your my ok okay hi hello thanks "
-        "thank yen budget budgets spend spent spending money figure figures amount amounts value "
-        "values table data listed included including in total overall number numbers one ones "
-        "item items entries entry will but also only just than then so if when who whom whose "
-        "cost costs costing mention mentions mentioned involve involves involving related "
-        "relate relating regarding concerning run runs running held counting count counted "
-        "across all its their there's theres get got gotten receive receives received goes go "
-        "going allocated allocation assigned spent measure's project's one's "
-        "between combined together more less overall altogether each single "
-        "総合 ほか 他 以上の 比べると 比べて 対して 場合は ぜんぶで 全部で 合わせて".split()
-    )
+        "確認ですが 確認 資料によると 資料 こちら この その あの これ それ どれ 何 なに なん "
+        "主な 掲載 載って 載ってる 掲載されて 表 表に 中 各 額 分 方 ほう もの やつ こと 場合 "
+        "実施 展開 取り組み 取組 関係 関連 関する 関わる 関連した 関係する 対象 ちなみに "
+        "ざっくり だいたい 大体 約 ほど 程度 くらい ぐらい 位 ねえ ねぇ あと それぞれ 各々 "
+        "それ以外 全 合計額 予算額 金額 値 数字 数値 総 計上 計上されて 規模 お金 金 かけてる "
+        "かけて 使って 使ってる ついて 付いて 付いてる つい 予算規模 千円単位 万円単位 単位で "
+        "教えていただけますか いただけますか いただけますでしょうか でしょうか ますか ですか "
+        "ください 下さい お願い お願いします おねがい 知りたい 教えて おしえて 頂けますか "
+        "ちょうだい ほしい 欲しい 見たい なってますか なっていますか なりますか なる なります "
+        "いる ある あります ありますか あるの ある? する します してる している されている "
+        "されて れる られる 的 ところ ところで ぜひ 一応 just please tell me can could you "
+        "would i want to know what whats what's is are the a an of for in on at to and or with "
+        "me list all give do does there any by from than no about which how it its this that "
+        "these those be been get gets got has have had much many each per show let see us we "
+        "our your my ok okay hi hello thanks thank yen budget budgets spend spent spending "
+        "money figure figures amount amounts value values table data listed included including "
+        "in total overall number numbers one ones item items entries entry will but also only "
+        "just than then so if when who whom whose cost costs costing mention mentions "
+        "mentioned involve involves involving related relate relating regarding concerning run "
+        "runs running held counting count counted across all its their there's theres get got "
+        "gotten receive receives received goes go going allocated allocation assigned spent "
+        "measure's project's one's between combined together more less overall altogether each "
+        "single 総合 ほか 他 以上の 比べると 比べて 対して 場合は ぜんぶで 全部で 合わせて"
+    ).split()
 )
 _ONLY_FILLER = re.compile(
     r"^[\u3041-\u3096ー]{1,2}$|^[\u3041-\u3096ー]*(?:い|な|て|た|で|る|か|ね|よ|の|う|す|け|さ|ろ|ら|ば|と|も|わ|ぞ|や|に|は|が|を|ど|し|だ|ず|き|く|れ|せ|ち|つ|じ)$"
@@ -161,7 +161,11 @@ def _is_filler(word: str, k: Knowledge) -> bool:
         return False
     if len(key) <= 2:
         return True
-    return bool(_ONLY_FILLER.match(key)) and not k.name_rows(word) and k.search(word).confidence != "sure"
+    return (
+        bool(_ONLY_FILLER.match(key))
+        and not k.name_rows(word)
+        and k.search(word).confidence != "sure"
+    )
 
 
 _TRAILING_FILLER = re.compile(
@@ -183,7 +187,7 @@ def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understa
         measures=knowledge.measure_names,
     )
     plan = _plan(reading, knowledge)
-    return plan, _understanding(plan, knowledge)
+    return plan, _understanding(plan)
 
 
 # -- the plan ---------------------------------------------------------------------------------
@@ -204,7 +208,16 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     ordinals = reading.of("ordinal")
     superlatives = reading.cues("superlative")
     order = _order(reading)
-    op = _operation(reading, plain, topic_words, selection, budget, superlatives, ordinals, counts)
+    op = _operation(
+        reading,
+        regions=plain,
+        topics=topic_words,
+        selection=selection,
+        budget=budget,
+        superlatives=superlatives,
+        ordinals=ordinals,
+        counts=counts,
+    )
     name_marked = reading.has("name")
     topic, name = _topics(topic_words, k, unplaced, name_marked=name_marked)
     selection = selection.model_copy(update={"topic": topic, "name": name, "budget": budget})
@@ -217,7 +230,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     shared_regions = [_scope(p.region) for p in plain if p.region is not None]
     excluded_scopes = [_scope(p.region) for p in excluded if p.region is not None]
     if op in ("sum", "compare", "difference", "ratio"):
-        sides = _sides(reading, plain, excluded, selection, topic_words, unit, k)
+        sides = _sides(reading, plain=plain, excluded=excluded, topics=topic_words, unit=unit, k=k)
         if len(sides) < 2:
             few = _few_items(k, selection.model_copy(update={"regions": shared_regions}), unit)
             if op == "compare" and reading.has("which") and few:
@@ -231,9 +244,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
                 elif op == "compare":
                     op = "pick" if superlatives else "total"
                 else:
-                    unplaced.append(
-                        Unplaced(text="", reason="sides", suggestions=[])
-                    )
+                    unplaced.append(Unplaced(text="", reason="sides", suggestions=[]))
         if sides:
             has_region_sides = len(plain) >= 2 or any(
                 s.selection is not None and s.selection.regions for s in sides
@@ -247,29 +258,36 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     if op == "share":
         if whole_regions:
             whole = Selection(regions=[_scope(p.region) for p in whole_regions if p.region])
-        selection = selection.model_copy(update={"regions": shared_regions, "excluded": excluded_scopes})
+        selection = selection.model_copy(
+            update={"regions": shared_regions, "excluded": excluded_scopes}
+        )
         if selection.empty and whole is None:
             op, by = "breakdown", unit if unit != "measure" else None
     elif not sides:
         regions_used = shared_regions + [_scope(p.region) for p in whole_regions if p.region]
-        selection = selection.model_copy(update={"regions": regions_used, "excluded": excluded_scopes})
+        selection = selection.model_copy(
+            update={"regions": regions_used, "excluded": excluded_scopes}
+        )
     if op == "pick":
         if ordinals:
             rank = ordinals[0].number or 1
-        elif counts and _is_rank_count(reading, counts[0]):
+        elif counts and _is_rank_count(counts[0]):
             op, n = "rank", counts[0].number
     if op == "rank":
         n = n or (counts[0].number if counts else None)
-        if n is None and (reading.has("list") or any(w in reading.folded for w in ("並べ", "ならべ"))):
+        if n is None and (
+            reading.has("list") or any(w in reading.folded for w in ("並べ", "ならべ"))
+        ):
             n = len(k.items(unit, k.select(selection))) or None
     if op == "breakdown":
         by = _breakdown_by(reading) or by
     used_counts = (op == "rank" and counts) or (op == "pick" and ordinals)
-    for piece in (*counts, *ordinals):
-        if not used_counts and not _harmless_count(reading, piece, op):
-            unplaced.append(Unplaced(text=piece.text, reason="number"))
-    for piece in reading.of("amount"):
-        unplaced.append(Unplaced(text=piece.text, reason="amount"))
+    unplaced += [
+        Unplaced(text=piece.text, reason="number")
+        for piece in (*counts, *ordinals)
+        if not used_counts and not _harmless_count(reading, piece, op)
+    ]
+    unplaced += [Unplaced(text=piece.text, reason="amount") for piece in reading.of("amount")]
     return QueryPlan(
         operation=op,
         unit=unit,
@@ -304,7 +322,9 @@ def _as_area_if_said(reading: Reading, piece: Piece, k: Knowledge) -> Piece:
     region = piece.region
     if region is None or region.kind != "subprefecture" or not reading.cues("unit_area"):
         return piece
-    area = next((r for r in k.regions.regions if r.kind == "area" and r.name.startswith(region.name)), None)
+    area = next(
+        (r for r in k.regions.regions if r.kind == "area" and r.name.startswith(region.name)), None
+    )
     if area is None or area.name.removesuffix("連携地域") != region.name:
         return piece
     replaced = Piece(piece.kind, piece.span, piece.text, region=area)
@@ -347,10 +367,8 @@ def _marks_whole(reading: Reading, piece: Piece) -> bool:
 
 
 def _excluded(reading: Reading, piece: Piece) -> bool:
-    for cue in reading.cues("except"):
-        if 0 <= cue.span.start - piece.span.end <= 2:
-            return True
-    return False
+    """道央以外: a region right before 以外 (or 除く) is taken out."""
+    return any(0 <= cue.span.start - piece.span.end <= 2 for cue in reading.cues("except"))
 
 
 def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> AmountRange | None:
@@ -365,10 +383,18 @@ def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> 
             chosen = piece.range
         else:
             chosen = AmountRange(
-                minimum_yen=chosen.minimum_yen if chosen.minimum_yen is not None else piece.range.minimum_yen,
-                include_minimum=chosen.include_minimum if chosen.minimum_yen is not None else piece.range.include_minimum,
-                maximum_yen=chosen.maximum_yen if chosen.maximum_yen is not None else piece.range.maximum_yen,
-                include_maximum=chosen.include_maximum if chosen.maximum_yen is not None else piece.range.include_maximum,
+                minimum_yen=chosen.minimum_yen
+                if chosen.minimum_yen is not None
+                else piece.range.minimum_yen,
+                include_minimum=chosen.include_minimum
+                if chosen.minimum_yen is not None
+                else piece.range.include_minimum,
+                maximum_yen=chosen.maximum_yen
+                if chosen.maximum_yen is not None
+                else piece.range.maximum_yen,
+                include_maximum=chosen.include_maximum
+                if chosen.maximum_yen is not None
+                else piece.range.include_maximum,
                 text=f"{chosen.text} {piece.range.text}",
             )
     for piece in reading.of("amount"):
@@ -384,7 +410,9 @@ def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> 
 
 def _order(reading: Reading) -> Order:
     """Smallest when the words near the superlative, rank or which cue say so."""
-    anchors = [p for p in reading.pieces if p.kind == "cue" and p.name in ("superlative", "rank", "which")]
+    anchors = [
+        p for p in reading.pieces if p.kind == "cue" and p.name in ("superlative", "rank", "which")
+    ]
     small = reading.cues("smallest")
     large = reading.cues("largest")
     if not small:
@@ -400,6 +428,7 @@ def _order(reading: Reading) -> Order:
 
 def _operation(  # noqa: PLR0911, PLR0912 - the precedence of operations, in one place
     reading: Reading,
+    *,
     regions: list[Piece],
     topics: list[Word],
     selection: Selection,
@@ -409,11 +438,32 @@ def _operation(  # noqa: PLR0911, PLR0912 - the precedence of operations, in one
     counts: list[Piece],
 ) -> OperationName:
     has = reading.has
-    scoped = bool(regions or topics or selection.project or selection.measure or budget or reading.of("region"))
+    scoped = bool(
+        regions
+        or topics
+        or selection.project
+        or selection.measure
+        or budget
+        or reading.of("region")
+    )
     if has("help") and not scoped and not reading.of("cue"):
         return "help"
-    if has("help") and not scoped and not any(
-        has(c) for c in ("share", "ratio", "difference", "which", "count", "superlative", "rank", "total")
+    if (
+        has("help")
+        and not scoped
+        and not any(
+            has(c)
+            for c in (
+                "share",
+                "ratio",
+                "difference",
+                "which",
+                "count",
+                "superlative",
+                "rank",
+                "total",
+            )
+        )
     ):
         return "help"
     if has("about") and not scoped:
@@ -427,14 +477,18 @@ def _operation(  # noqa: PLR0911, PLR0912 - the precedence of operations, in one
     if has("which"):
         return "compare"
     named = [p for p in reading.pieces if p.kind in ("project", "partial")]
-    if has("sum") and (len(regions) >= 2 or len(topics) >= 2 or len(superlatives) >= 2 or len(named) >= 2):
+    if has("sum") and (
+        len(regions) >= 2 or len(topics) >= 2 or len(superlatives) >= 2 or len(named) >= 2
+    ):
         return "sum"
     if has("where") and not superlatives and not ordinals:
         return "where"
     if has("count") and not ordinals and not (has("rank") and counts):
         return "count"
     directed = has("largest") or has("smallest")
-    if has("rank") or ((superlatives or directed) and _counts_items(reading, counts) and not ordinals):
+    if has("rank") or (
+        (superlatives or directed) and _counts_items(reading, counts) and not ordinals
+    ):
         return "rank"
     if superlatives or ordinals:
         return "pick"
@@ -452,14 +506,22 @@ def _operation(  # noqa: PLR0911, PLR0912 - the precedence of operations, in one
         return "list"
     if _asks_total(reading) or selection.measure:
         return "total"
-    units_said = any(has(u) for u in ("unit_measure", "unit_project", "unit_subprefecture", "unit_area"))
+    units_said = any(
+        has(u) for u in ("unit_measure", "unit_project", "unit_subprefecture", "unit_area")
+    )
     last_unit = max(
-        (p for p in reading.of("cue") if p.name in ("unit_measure", "unit_project", "unit_subprefecture", "unit_area")),
+        (
+            p
+            for p in reading.of("cue")
+            if p.name in ("unit_measure", "unit_project", "unit_subprefecture", "unit_area")
+        ),
         key=lambda p: p.span.start,
         default=None,
     )
-    if last_unit is not None and last_unit.name in ("unit_subprefecture", "unit_area") and (
-        topics or selection.project or budget or selection.measure
+    if (
+        last_unit is not None
+        and last_unit.name in ("unit_subprefecture", "unit_area")
+        and (topics or selection.project or budget or selection.measure)
     ):
         return "where"  # 移住の施策がある振興局は？
     if units_said and (regions or selection.project or budget):
@@ -479,7 +541,10 @@ def _asks_total(reading: Reading) -> bool:
     """A total cue that is not the subject of a budget condition (予算が300万円以上の…)."""
     ranges = reading.of("range")
     return any(
-        not any(-4 <= r.span.start - cue.span.end <= 3 or -3 <= cue.span.start - r.span.end <= 3 for r in ranges)
+        not any(
+            -4 <= r.span.start - cue.span.end <= 3 or -3 <= cue.span.start - r.span.end <= 3
+            for r in ranges
+        )
         for cue in reading.cues("total")
     )
 
@@ -511,7 +576,8 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
         # どの振興局 / which area say it themselves
         wheres = reading.cues("where")
         said_area = any(
-            p.name == "unit_area" and any(w.span.start <= p.span.start <= w.span.end + 1 for w in wheres)
+            p.name == "unit_area"
+            and any(w.span.start <= p.span.start <= w.span.end + 1 for w in wheres)
             for p in units
         )
         return "area" if said_area else "subprefecture"
@@ -534,7 +600,9 @@ def _breakdown_by(reading: Reading) -> Unit | None:
         if units:
             return _UNIT_CUES[units[-1].name or ""]
         following = [
-            p for p in reading.of("cue") if p.name in _UNIT_CUES and 0 <= p.span.start - cue.span.end <= 2
+            p
+            for p in reading.of("cue")
+            if p.name in _UNIT_CUES and 0 <= p.span.start - cue.span.end <= 2
         ]
         if following:
             return _UNIT_CUES[following[0].name or ""]
@@ -543,10 +611,13 @@ def _breakdown_by(reading: Reading) -> Unit | None:
 
 def _counts_items(reading: Reading, counts: list[Piece]) -> bool:
     """予算が小さい振興局を3つ, the 3 largest: a number of items asked for."""
-    return any(c.number is not None and c.number > 1 and not _harmless_count(reading, c, "rank") for c in counts)
+    return any(
+        c.number is not None and c.number > 1 and not _harmless_count(reading, c, "rank")
+        for c in counts
+    )
 
 
-def _is_rank_count(reading: Reading, piece: Piece) -> bool:
+def _is_rank_count(piece: Piece) -> bool:
     return piece.number is not None and piece.number > 1
 
 
@@ -557,7 +628,13 @@ def _harmless_count(reading: Reading, piece: Piece, op: OperationName) -> bool:
         return True
     if re.match(r"^\s*(?:つ|個)?\s*の?\s*(?:施策|事業|振興局|連携地域|地域|管内)", after):
         return True
-    return piece.text.strip().endswith(("つ", "個")) and op in ("sum", "compare", "difference", "ratio", "pick")
+    return piece.text.strip().endswith(("つ", "個")) and op in (
+        "sum",
+        "compare",
+        "difference",
+        "ratio",
+        "pick",
+    )
 
 
 def _names_and_projects(
@@ -580,10 +657,12 @@ def _names_and_projects(
         else:
             unplaced.append(Unplaced(text=piece.text, reason="measure", suggestions=names))
     topics: list[Word] = []
-    project_cues = [p for p in reading.cues("unit_project")]
+    project_cues = reading.cues("unit_project")
     for word in words:
         before_project = any(0 <= cue.span.start - word.end <= 2 for cue in project_cues)
-        matching = [n for n in k.project_names if fold(word.text) in fold(n)] if before_project else []
+        matching = (
+            [n for n in k.project_names if fold(word.text) in fold(n)] if before_project else []
+        )
         if matching and project is None:
             if len(matching) == 1:
                 project = matching[0]
@@ -591,8 +670,10 @@ def _names_and_projects(
                 unplaced.append(Unplaced(text=word.text, reason="project", suggestions=matching))
             continue
         topics.append(word)
-    for piece in [*reading.of("quoted"), *reading.of("partial")]:
-        topics.append(Word(piece.text, piece.span.start, piece.span.end))
+    topics += [
+        Word(piece.text, piece.span.start, piece.span.end)
+        for piece in [*reading.of("quoted"), *reading.of("partial")]
+    ]
     topics.sort(key=lambda w: w.start)
     if len([p for p in reading.of("project") if "\n" not in (p.name or "")]) > 1:
         project = None  # several projects: the sides of a comparison or sum
@@ -626,11 +707,11 @@ def _topics(
     return joined, None
 
 
-def _sides(
+def _sides(  # noqa: PLR0911 - one return per shape of sides
     reading: Reading,
+    *,
     plain: list[Piece],
     excluded: list[Piece],
-    selection: Selection,
     topics: list[Word],
     unit: Unit,
     k: Knowledge,
@@ -642,8 +723,7 @@ def _sides(
     sides: list[Side] = []
     if excluded:
         # 道央と道央以外: the region and the rest
-        for piece in plain:
-            sides.append(Side(selection=Selection(regions=[_scope(piece.region)])))
+        sides += [Side(selection=Selection(regions=[_scope(piece.region)])) for piece in plain]
         sides.append(
             Side(selection=Selection(excluded=[_scope(p.region) for p in excluded if p.region]))
         )
@@ -671,10 +751,18 @@ def _sides(
         return [Side(pick=Pick(unit=unit, order=o, within=within)) for o in orders]
     if len(topic_texts) >= 2:
         return [Side(selection=Selection(topic=t, regions=region_scopes)) for t in topic_texts]
-    named = [p for p in reading.pieces if p.kind in ("project", "measure") and p.name and "\n" not in p.name]
+    named = [
+        p
+        for p in reading.pieces
+        if p.kind in ("project", "measure") and p.name and "\n" not in p.name
+    ]
     if len(named) >= 2:
         return [
-            Side(selection=Selection(project=p.name) if p.kind == "project" else Selection(measure=p.name))
+            Side(
+                selection=Selection(project=p.name)
+                if p.kind == "project"
+                else Selection(measure=p.name)
+            )
             for p in sorted(named, key=lambda p: p.span.start)
         ]
     return []
@@ -753,7 +841,7 @@ def describe(plan: QueryPlan) -> str:
     return f"対象: {target} ・ 集計: {label}"
 
 
-def _understanding(plan: QueryPlan, k: Knowledge) -> Understanding:
+def _understanding(plan: QueryPlan) -> Understanding:
     regions = list(plan.selection.regions)
     for side in plan.sides:
         if side.selection is not None:
@@ -761,14 +849,16 @@ def _understanding(plan: QueryPlan, k: Knowledge) -> Understanding:
     if plan.whole is not None:
         regions += [r for r in plan.whole.regions if r not in regions]
     return Understanding(
-        intent=INTENT_OF[plan.operation],  # type: ignore[arg-type]
+        intent=INTENT_OF[plan.operation],
         regions=regions,
         keyword=plan.selection.topic or plan.selection.name,
         project=plan.selection.project,
         n=plan.n if plan.operation == "rank" else (plan.rank if plan.operation == "pick" else None),
-        by=plan.unit if plan.operation in ("pick", "rank") else None,  # type: ignore[arg-type]
+        by=plan.unit if plan.operation in ("pick", "rank") else None,
         order=plan.order if plan.operation in ("pick", "rank") else None,
-        project_candidates=[s for u in plan.unplaced if u.reason == "project" for s in u.suggestions],
+        project_candidates=[
+            s for u in plan.unplaced if u.reason == "project" for s in u.suggestions
+        ],
         summary=describe(plan),
         plan=plan.model_dump(mode="json"),
         unplaced=[u.text for u in plan.unplaced if u.text],

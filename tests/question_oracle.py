@@ -195,7 +195,11 @@ def _label(tokens: list[str]) -> str:
     """A side's name: its one measure, else its project, region(s) or topic as the table names
     them (道南,道北 -> 道南連携地域・道北連携地域)."""
     rows = select(tokens)
-    if len(rows) == 1 and any(t.startswith(("measure~", "topic~")) for t in tokens) and len(tokens) > 1:
+    if (
+        len(rows) == 1
+        and any(t.startswith(("measure~", "topic~")) for t in tokens)
+        and len(tokens) > 1
+    ):
         return rows[0].measure
     if len(tokens) != 1:
         return " ".join(tokens)

@@ -10,6 +10,7 @@ import asyncio
 import io
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import cast
 
 import discord
 
@@ -18,6 +19,7 @@ from bot.discord_app.browse import Mode, browse_view
 from bot.discord_app.views import TIMEOUT_SECONDS, AnswerView, ChoiceView, OwnedView
 from bot.files import comes_with_files, files_for
 from bot.formatting.embeds import embed_pages
+from bot.formatting.kinds import kind_of
 from knowledge.answers import Answer, BrowseAnswer, Choice, ClarifyAnswer, ErrorAnswer, Source
 
 NO_PINGS = discord.AllowedMentions.none()
@@ -51,9 +53,12 @@ def _view(
     *,
     shareable: bool,
 ) -> discord.ui.View | None:
-    if isinstance(answer, BrowseAnswer):
-        return browse_view(answer, delivery.browse_mode)
-    if isinstance(answer, ClarifyAnswer) and delivery.follow_up is not None:
+    """The view the answer's kind asks for: browse menus, choice buttons, or pager and share
+    buttons (none for a single page that stays where it is)."""
+    wanted = kind_of(answer).view
+    if wanted == "browse":
+        return browse_view(cast(BrowseAnswer, answer), delivery.browse_mode)
+    if wanted == "choices" and delivery.follow_up is not None:
         follow_up = delivery.follow_up
 
         async def pick(interaction: discord.Interaction, choice: Choice) -> None:
@@ -68,7 +73,8 @@ def _view(
                 attach="attachments",
             )
 
-        return ChoiceView(answer.choices, owner_id=owner_id, pick=pick, timeout=delivery.timeout)
+        choices = cast(ClarifyAnswer, answer).choices
+        return ChoiceView(choices, owner_id=owner_id, pick=pick, timeout=delivery.timeout)
     if len(pages) <= 1 and not shareable:
         return None
     return AnswerView(pages, owner_id=owner_id, shareable=shareable, timeout=delivery.timeout)

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import io
 import logging
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.formatting.phrases import footer
 from bot.formatting.width import truncate
 from knowledge.answers import ChartAnswer, Source
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 log = logging.getLogger(__name__)
 
@@ -26,29 +32,59 @@ MARGIN_INCHES = 1.9
 DPI = 110
 
 
-def render_chart(answer: ChartAnswer, source: Source) -> bytes:
-    """The chart of an answer as PNG bytes: sorted bars, amounts, title, unit and source."""
+@dataclass(frozen=True)
+class DrawnBar:
+    """One bar as drawn: its label on the axis, its length and its colour."""
+
+    label: str
+    value: int
+    colour: str
+
+
+def legend(answer: ChartAnswer) -> dict[str, str]:
+    """Colour of each group with bars, in the areas' order in the document (the same in every
+    chart), then any group the rows do not name."""
+    seen = [name for row in answer.results for name in (row.area, row.subprefecture)]
+    groups = list(dict.fromkeys([*seen, *(bar.group for bar in answer.bars)]))
+    groups = [group for group in groups if any(bar.group == group for bar in answer.bars)]
+    return {group: PALETTE[i % len(PALETTE)] for i, group in enumerate(groups)}
+
+
+def bars_to_draw(answer: ChartAnswer) -> list[DrawnBar]:
+    """The bars in drawing order (top first), as long as their amounts: pure, so tested."""
+    colours = legend(answer)
+    return [
+        DrawnBar(truncate(bar.label, LABEL_CELLS), bar.value_thousand_yen, colours[bar.group])
+        for bar in answer.bars
+    ]
+
+
+def _styled() -> AbstractContextManager[None]:
+    """Japanese glyphs and readable sizes, for laying out and for drawing alike."""
+    import matplotlib as mpl  # noqa: PLC0415 - heavy: only when a chart is drawn
+    from matplotlib_fontja import matplotlib_fontja  # noqa: PLC0415 - registers IPAexGothic
+
+    return mpl.rc_context({"font.family": matplotlib_fontja.FONT_NAME, "font.size": 12})
+
+
+def chart_figure(answer: ChartAnswer, source: Source) -> Figure:
+    """The chart as a matplotlib Figure: sorted bars, amounts, title, unit and source."""
     import matplotlib as mpl  # noqa: PLC0415 - heavy: only when a chart is drawn
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
     from matplotlib.figure import Figure  # noqa: PLC0415
-    from matplotlib_fontja import matplotlib_fontja  # noqa: PLC0415 - registers IPAexGothic
 
-    with mpl.rc_context({"font.family": matplotlib_fontja.FONT_NAME, "font.size": 12}):
-        bars = answer.bars
-        # colours follow the areas' order in the document, the same in every chart
-        seen = [name for row in answer.results for name in (row.area, row.subprefecture)]
-        groups = list(dict.fromkeys([*seen, *(bar.group for bar in bars)]))
-        groups = [group for group in groups if any(bar.group == group for bar in bars)]
-        colours = {group: PALETTE[i % len(PALETTE)] for i, group in enumerate(groups)}
-        figure = Figure(figsize=(WIDTH_INCHES, MARGIN_INCHES + INCHES_PER_BAR * len(bars)), dpi=DPI)
+    with _styled():
+        drawn = bars_to_draw(answer)
+        colours = legend(answer)
+        figure = Figure(
+            figsize=(WIDTH_INCHES, MARGIN_INCHES + INCHES_PER_BAR * len(drawn)), dpi=DPI
+        )
         FigureCanvasAgg(figure)
         axes = figure.add_subplot()
-        positions = range(len(bars))
-        values = [bar.value_thousand_yen for bar in bars]
-        axes.barh(positions, values, color=[colours[bar.group] for bar in bars])
-        axes.set_yticks(
-            list(positions), [truncate(bar.label, LABEL_CELLS) for bar in bars], fontsize=13
-        )
+        positions = range(len(drawn))
+        values = [bar.value for bar in drawn]
+        axes.barh(positions, values, color=[bar.colour for bar in drawn])
+        axes.set_yticks(list(positions), [bar.label for bar in drawn], fontsize=13)
         axes.invert_yaxis()  # largest on top
         peak = max(values, default=0) or 1
         for position, value in zip(positions, values, strict=True):
@@ -62,11 +98,18 @@ def render_chart(answer: ChartAnswer, source: Source) -> bytes:
         axes.spines[["top", "right"]].set_visible(False)
         axes.xaxis.grid(visible=True, color="#dddddd")
         axes.set_axisbelow(True)
-        if answer.by != "area" and len(groups) > 1:
-            handles = [mpl.patches.Patch(color=colours[g], label=g) for g in groups]
+        if answer.by != "area" and len(colours) > 1:
+            handles = [mpl.patches.Patch(color=c, label=g) for g, c in colours.items()]
             axes.legend(handles=handles, loc="lower right", fontsize=11, frameon=False)
         figure.text(0.01, 0.01, footer(source), fontsize=10, color="#555555")
         figure.tight_layout(rect=(0, 0.03, 1, 1))
+    return figure
+
+
+def render_chart(answer: ChartAnswer, source: Source) -> bytes:
+    """The chart of an answer as PNG bytes (drawn in the same style it was laid out in)."""
+    with _styled():
+        figure = chart_figure(answer, source)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")
     return buffer.getvalue()

@@ -240,3 +240,25 @@ def test_export_json_without_out_writes_no_file(run_bot: RunBot, tmp_path: Path)
     assert answer["total_thousand_yen"] == SUBPREFECTURE_TOTALS["空知"]
     assert "files" not in answer
     assert list(tmp_path.iterdir()) == []  # run_bot runs in tmp_path: nothing was written there
+
+
+@pytest.mark.parametrize(
+    ("args", "title"),
+    [
+        ((), "振興局別の予算"),
+        (("--by", "area"), "連携地域別の予算"),
+        (("--region", "空知"), "空知総合振興局の施策別予算"),
+        (("--keyword", "観光"), "「観光」に一致する施策の予算"),
+    ],
+)
+def test_chart_json_keeps_its_title(run_bot: RunBot, tmp_path: Path, args: tuple[str, ...], title):
+    """Worded by the formatting side since the engine stopped wording it: same JSON as before."""
+    answer = one_json(run_bot, "chart", *args, "--out", str(tmp_path / "c.png"))
+    assert answer["title"] == title
+    assert answer["text"].startswith(f"{title} ・ 合計 ")
+
+
+def test_help_json_keeps_its_examples(run_bot: RunBot):
+    examples = ["空知の予算合計は？", "エゾシカ関連の事業は？", "予算が一番大きい事業は？"]
+    assert one_json(run_bot, "help")["examples"] == examples
+    assert one_json(run_bot, "ask", "qqqzzz")["examples"] == examples

@@ -50,3 +50,9 @@ def test_console_help_lists_every_command():
 
 def test_console_json_on_request():
     assert reply(K, "total 空知 --json").startswith('{"kind": "total"')
+
+
+def test_a_question_it_cannot_place_gets_the_example_questions():
+    text = reply(K, "qqqzzz")
+    assert "こんなふうに聞いてください:" in text
+    assert "  ・空知の予算合計は？" in text

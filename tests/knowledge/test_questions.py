@@ -57,7 +57,9 @@ def test_every_expected_answer_is_the_oracles(q):
 def test_the_tuned_part_is_answered_right_with_few_confident_errors():
     report = evaluate_questions(K, TUNED, lambda a: render_text(a, K.source), "tuned")
     assert report.accuracy >= TUNED_ACCURACY, [m.case.question for m in report.misses]
-    assert report.confident_wrong <= 2, [m.case.question for m in report.misses if m.confident_wrong]
+    assert report.confident_wrong <= 2, [
+        m.case.question for m in report.misses if m.confident_wrong
+    ]
 
 
 @pytest.mark.parametrize(
@@ -76,7 +78,10 @@ def test_the_tuned_part_is_answered_right_with_few_confident_errors():
                 f"{SUBPREFECTURE_TOTALS['空知'] - SUBPREFECTURE_TOTALS['日高']:,}千円",
             ],
         ),
-        ("上川と宗谷を合わせると？", [f"{SUBPREFECTURE_TOTALS['上川'] + SUBPREFECTURE_TOTALS['宗谷']:,}千円"]),
+        (
+            "上川と宗谷を合わせると？",
+            [f"{SUBPREFECTURE_TOTALS['上川'] + SUBPREFECTURE_TOTALS['宗谷']:,}千円"],
+        ),
     ],
 )
 def test_the_issues_examples_read_right(question, figures):

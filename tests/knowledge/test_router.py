@@ -109,7 +109,7 @@ def test_search_question():
 def test_questions_it_cannot_place_get_help(question: str):
     answer = ask(K, question)
     assert isinstance(answer, HelpAnswer)
-    assert len(answer.examples) == 3
+    # its example questions are worded by the formatting side (formatting/kinds/test_help.py)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from bot.formatting.export import CSV_HEADER, to_csv, to_json
+from bot.formatting.export import CSV_HEADER, file_stem, to_csv, to_json
 from knowledge import load_knowledge
 from tests.source_table import GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS
 
@@ -59,3 +59,21 @@ def test_json_export():
     assert data["total_thousand_yen"] == GRAND_TOTAL
     assert len(data["measures"]) == len(ROWS)
     assert data["source"]["fiscal_year"] == "令和3年度"
+
+
+def test_json_export_is_readable_japanese_indented_and_ends_with_a_newline():
+    raw = to_json(K.export("空知"), K.source)
+    text = raw.decode("utf-8")
+    assert '"subprefecture": "空知"' in text  # not \\u escapes
+    assert text.endswith("}\n")
+    assert '\n  "scope": {\n    "kind": "subprefecture",' in text  # indented by two
+
+
+def test_file_stems_say_what_is_inside_without_slashes_or_spaces():
+    no_year = K.source.model_copy(update={"fiscal_year": None})
+    assert file_stem(K.export("空知"), no_year) == "予算_空知"
+    assert file_stem(K.export(), no_year) == "予算"
+    odd = K.export("空知").model_copy(
+        update={"scope": K.export("空知").scope.model_copy(update={"name": "a/b c"})}
+    )
+    assert file_stem(odd, K.source) == "予算_令和3年度_a_b_c"

@@ -24,3 +24,22 @@ def test_truncate_by_width():
     assert width(cut) <= 20
     assert cut.endswith("…")
     assert truncate("短い", 20) == "短い"
+
+
+def test_control_characters_take_no_cell():
+    assert width("a\x07b") == 2  # wcswidth gives up on BEL: counted one by one
+    assert width("空\x1b知") == 4
+    assert width("") == 0
+
+
+def test_truncate_keeps_as_much_as_fits_with_the_ellipsis():
+    assert truncate("あいうえお", 7) == "あいう…"  # 6 cells and the … in 1
+    assert truncate("あいうえお", 6) == "あい…"
+    assert truncate("a\x07" * 8, 5) == "a\x07a\x07a\x07a\x07…"
+    assert width(truncate("あいうえお", 7)) == 7
+
+
+def test_table_aligns_left_by_default_and_takes_ragged_rows():
+    assert table([("ab", "1"), ("c", "22")], right=frozenset({1})) == ["  ab   1", "  c   22"]
+    assert table([("ab", "x"), ("c",)]) == ["  ab  x", "  c"]
+    assert table([]) == []

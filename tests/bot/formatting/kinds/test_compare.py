@@ -1,0 +1,142 @@
+"""/compare as a person reads it: totals, bars, difference, ratio and each side's largest."""
+
+from __future__ import annotations
+
+from bot.formatting.embeds import embed_pages
+from bot.formatting.text import render_text
+from knowledge.answers import CompareAnswer, Group
+from tests.bot.formatting.expect import (
+    FOOTER,
+    K,
+    amount,
+    bar,
+    bar_eighths,
+    columns,
+    eighths,
+    ends,
+    fields,
+    ranked,
+    starts,
+    yen,
+)
+from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS
+
+SORACHI, ISHIKARI = SUBPREFECTURE_TOTALS["空知"], SUBPREFECTURE_TOTALS["石狩"]
+
+
+def tops(subprefecture: str) -> list[str]:
+    return [r.measure for r in ranked([r for r in ROWS if r.subprefecture == subprefecture])[:2]]
+
+
+def count(subprefecture: str) -> int:
+    return sum(r.subprefecture == subprefecture for r in ROWS)
+
+
+def test_two_subprefectures_in_text():
+    text = render_text(K.compare(["空知", "石狩"]), K.source)
+    lines = text.splitlines()
+    assert lines[0] == "比較: 空知総合振興局 と 石狩振興局"
+    rows = [columns(line) for line in lines[1:3]]
+    assert [cells[:3] for cells in rows] == [
+        ["空知総合振興局", yen(SORACHI), f"施策 {count('空知')}件"],
+        ["石狩振興局", yen(ISHIKARI), f"施策 {count('石狩')}件"],
+    ]
+    assert [bar_eighths(cells[3]) for cells in rows] == [eighths(SORACHI, ISHIKARI), 80]
+    assert lines[3] == f"差額: 石狩振興局が {amount(ISHIKARI - SORACHI)} 多い"
+    assert lines[4] == f"倍率: 石狩振興局は空知総合振興局の約{ISHIKARI / SORACHI:.2f}倍"
+    budget = {r.measure: r.budget for r in ROWS}
+    for name, sub in (("空知総合振興局", "空知"), ("石狩振興局", "石狩")):
+        listed = "、".join(f"【{m}】 {yen(budget[m])}" for m in tops(sub))
+        assert f"  {name}: {listed}" in lines
+    assert lines[-2:] == ["", FOOTER]
+
+
+def test_two_subprefectures_in_discord():
+    [page] = embed_pages(K.compare(["空知", "石狩"]), K.source)
+    assert page.title == "比較: 空知総合振興局 と 石狩振興局"
+    budget = {r.measure: r.budget for r in ROWS}
+    shown = fields(page)
+    for name, sub, total in (("空知総合振興局", "空知", SORACHI), ("石狩振興局", "石狩", ISHIKARI)):
+        assert shown[name] == "\n".join(
+            [
+                f"**{amount(total)}**",
+                f"`{bar(total, ISHIKARI)}` 施策 {count(sub)}件",
+                *(f"・{m} {yen(budget[m])}" for m in tops(sub)),
+            ]
+        )
+    assert shown["差額"] == f"石狩振興局が **{amount(ISHIKARI - SORACHI)}** 多い"
+    assert shown["倍率"] == f"石狩振興局は空知総合振興局の約{ISHIKARI / SORACHI:.2f}倍"
+    assert [f.inline for f in page.fields] == [True, True, False, False]
+    assert page.footer.text == FOOTER
+
+
+def test_the_first_larger_and_three_areas():
+    text = render_text(K.compare(["石狩", "空知"]), K.source)
+    assert f"差額: 石狩振興局が {amount(ISHIKARI - SORACHI)} 多い" in text
+    areas = ["道央広域連携地域", "道南連携地域", "道北連携地域"]
+    answer = K.compare(areas)
+    largest = max(areas, key=lambda a: AREA_TOTALS[a])
+    assert f"最大: {largest}" in render_text(answer, K.source).splitlines()
+    [page] = embed_pages(answer, K.source)
+    shown = fields(page)
+    assert shown["最大"] == largest
+    for area in areas:
+        assert shown[area].startswith(f"**{amount(AREA_TOTALS[area])}**\n")
+
+
+def test_the_text_columns_line_up():
+    lines = render_text(K.compare(["道央", "空知", "道南"]), K.source).splitlines()[1:4]
+    assert len(ends(lines, r"千円")) == 1  # amounts right-aligned
+    assert len(ends(lines, r"件")) == 1  # counts right-aligned: 11件 and 2件
+    assert len(starts(lines, r"\d")) > 1  # so the amounts really differ in width
+    text = render_text(K.compare(["空知", "石狩"]), K.source).splitlines()
+    assert text[5:7] == ["", "それぞれの大きな施策"]
+
+
+def test_the_whole_table_against_a_part():
+    answer = K.compare(["道南", "全道"])
+    largest_overall = ranked(ROWS)[0]
+    largest_donan = ranked([r for r in ROWS if r.area == "道南連携地域"])[0]
+    lines = render_text(answer, K.source).splitlines()
+    donan = next(line for line in lines if line.startswith("  道南連携地域: "))
+    whole = next(line for line in lines if line.startswith("  北海道全体（全道）: "))
+    assert donan.startswith(
+        f"  道南連携地域: 【{largest_donan.measure}】 {yen(largest_donan.budget)}"
+    )
+    assert whole.startswith(
+        f"  北海道全体（全道）: 【{largest_overall.measure}】 {yen(largest_overall.budget)}"
+    )
+    shown = fields(embed_pages(answer, K.source)[0])
+    assert (
+        shown["道南連携地域"].split("\n")[2]
+        == f"・{largest_donan.measure} {yen(largest_donan.budget)}"
+    )
+    assert shown["北海道全体（全道）"].split("\n")[2] == (
+        f"・{largest_overall.measure} {yen(largest_overall.budget)}"
+    )
+
+
+def group(name: str, total: int) -> Group:
+    return Group(
+        kind="subprefecture", name=name, full_name=name, total_thousand_yen=total, count=1, share=0
+    )
+
+
+def test_equal_totals_a_difference_of_one_and_nothing_to_divide_by():
+    def compared(a: int, b: int) -> list[str]:
+        answer = CompareAnswer(
+            regions=[], groups=[group("甲", a), group("乙", b)], difference_thousand_yen=a - b
+        )
+        return [
+            line
+            for line in render_text(answer, K.source).splitlines()
+            if line.startswith(("差額", "倍率"))
+        ]
+
+    assert compared(100, 100) == ["差額: なし（同額）"]
+    assert compared(101, 100) == [
+        "差額: 甲が 1千円 多い",
+        f"倍率: 甲は乙の約{101 / 100:.2f}倍",
+    ]
+    assert compared(100, 101) == ["差額: 乙が 1千円 多い", f"倍率: 乙は甲の約{101 / 100:.2f}倍"]
+    assert compared(5, 0) == ["差額: 甲が 5千円 多い"]  # no ratio to nothing
