@@ -177,6 +177,8 @@ def find_amounts(text: str, taken: list[bool]) -> list[Amount]:
         before_yen = bool(_YEN_BEFORE.search(text[:start]))
         explicit = bool(yen) or before_yen or has_big or multiplier > 1
         kanji_only = not raw[0].isdigit()
+        if kanji_only and len(raw) == 1 and raw in "十百千万億":
+            continue  # 千円 alone is a unit (千円単位, 単位は千円), not an amount
         if kanji_only and not (has_big or yen):
             continue  # 一番, 十勝, 五大遺産: a kanji numeral is money only with 万, 億 or 円
         if raw.endswith("千") and not yen and not has_big:

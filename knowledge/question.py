@@ -229,7 +229,6 @@ def read(
     if len(folded) != len(text):  # ß -> ss: fold letter by letter, keeping one for one
         folded = "".join(f if len(f := fold(c)) == 1 else c for c in text)
     reading = Reading(question, text, folded, [False] * len(folded))
-    _quoted(reading, projects, measures)
     _names(reading, measures, "measure")
     _names(reading, projects, "project")
     _fillers(reading)
@@ -249,6 +248,7 @@ def read(
         )
     _regions(reading, resolver)
     _partial_names(reading, measures, projects)
+    _quoted(reading, projects, measures)
     for count in find_counts(reading.folded, reading.taken):
         kind: PieceKind = "ordinal" if count.ordinal else "count"
         reading.claim(
@@ -283,7 +283,7 @@ def _quoted(reading: Reading, projects: list[str], measures: list[str]) -> None:
     )
     for match in _QUOTES.finditer(reading.folded):
         inner = match.group(1).strip()
-        if not inner:
+        if not inner or not reading.free(match.start(), match.end()):
             continue
         span = Span(match.start(), match.end())
         in_measures = _named(inner, measures)
@@ -328,6 +328,9 @@ def _names(reading: Reading, names: list[str], kind: PieceKind) -> None:
 
 
 PARTIAL_NAME_CHARS = 3
+PROJECT_PART_CHARS = 6
+"""A shorter part of a project's name (首都圏) is that project only next to プロジェクト."""
+_BEFORE_PROJECT = re.compile(rf"^\W?の?\s*(?:{fold('プロジェクト')}|project)")
 PARTIAL_NAME_LIMIT = 5000
 """Looking for parts of names costs time with the number of names: beyond this many, only
 full names and quoted parts are recognised."""
@@ -367,7 +370,11 @@ def _partial_names(reading: Reading, measures: list[str], projects: list[str]) -
             end, name, kind = best
             for piece in inside:
                 _release(reading, piece)
-            found: PieceKind = "project" if kind == "project" else "partial"
+            project = kind == "project" and (
+                end - start >= PROJECT_PART_CHARS
+                or _BEFORE_PROJECT.match(text[end : end + 10]) is not None
+            )
+            found: PieceKind = "project" if project else "partial"
             reading.claim(Piece(found, Span(start, end), reading.text[start:end], name=name))
             start = end
         else:
@@ -385,7 +392,9 @@ def _partial_shape(part: str) -> bool:
     punctuation, not starting or ending on a particle, not a generic word (エリア, 予算)."""
     if re.search(r"[\s、。？?!！,.]", part) or part.startswith(_PARTIAL_EDGES):
         return False
-    if part.endswith(_PARTIAL_EDGES) or part in _NOT_PARTS or "予算" in part:
+    if (part.endswith(_PARTIAL_EDGES) and len(part) < PROJECT_PART_CHARS) or part in _NOT_PARTS:
+        return False
+    if "予算" in part:
         return False
     kanji = all("\u4e00" <= c <= "\u9fff" for c in part)
     return len(part) >= (PARTIAL_NAME_CHARS if kanji else PARTIAL_NAME_CHARS + 1)
@@ -422,9 +431,10 @@ _FILLER_PHRASES = tuple(
         reverse=True,
     )
 )  # fmt: skip
-_GLOSS = re.compile(
-    r"(?<=[^\x00-\x7f])\s*\(([\x00-\x7f]+)\)|(?<=[\x00-\x7f])\s*\(([^\x00-\x7f]+)\)"
-)
+_GLOSS = re.compile(r"(?<=[^\x00-\x7f])\s*\(([\x00-\x7f]+)\)")
+"""ニシン (herring): an English gloss after a Japanese word says nothing more."""
+_JAPANESE_GLOSS = re.compile(r"([a-z][a-z\-]*)\s*\(([^\x00-\x7f]+)\)")
+"""students (学生): the Japanese in brackets is the word the table has; the English goes."""
 
 
 def _fillers(reading: Reading) -> None:
@@ -437,6 +447,10 @@ def _fillers(reading: Reading) -> None:
     for match in _GLOSS.finditer(reading.folded):
         if reading.free(*match.span()):
             reading.claim(Piece("filler", Span(*match.span()), match.group()))
+    for match in _JAPANESE_GLOSS.finditer(reading.folded):
+        english = Span(match.start(1), match.start(2))
+        if reading.free(english.start, english.end):
+            reading.claim(Piece("filler", english, match.group(1)))
 
 
 def _regions(reading: Reading, resolver: RegionResolver) -> None:
@@ -468,8 +482,10 @@ def _cue_words(reading: Reading) -> None:
                 for p in reading.pieces
                 if p.kind == "cue"
             )
-            if name == "list" and reading.folded[end : end + 1] == "で":
-                continue  # 全部で is "in all", not "list them all"
+            if name == "list" and re.match(
+                r"で|を?(?:合計|合わせ|あわせ|足)", reading.folded[end : end + 4]
+            ):
+                continue  # 全部で, すべて合計: "in all", not "list them all"
             if reading.free_of_names(start, end) and not inside_same:
                 reading.claim(Piece("cue", Span(start, end), phrase, name=name))
 

@@ -117,3 +117,41 @@ class Reader:
 def fold_for_overrides(text: str) -> str:
     """Text folded character by character (same length), to find place names at their offsets."""
     return "".join(fold(c) or c for c in text)
+
+
+CONTENT_CLASSES = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
+"""What a topic is made of: nouns and what attaches to them, not verbs, particles or endings."""
+
+
+class ContentWords:
+    """The content words of a question's leftover text: runs of nouns (移住定住対策, エゾシカ肉),
+    without the verbs, particles and polite endings around them (掲げている, になります)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    @cached_property
+    def _tokenizer(self) -> Tokenizer:
+        return Dictionary(dict="small").tokenizer(mode=SplitMode.C)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each run of content morphemes in `text`."""
+        if not text.strip():
+            return []
+        with self._lock:
+            tokens = [
+                (m.begin(), m.end(), m.part_of_speech()[0])
+                for m in self._tokenizer.tokenize(without_surrogates(text[:MAX_CHUNK]))
+            ]
+        runs: list[tuple[int, int]] = []
+        for begin, end, kind in tokens:
+            if kind not in CONTENT_CLASSES or not text[begin:end].strip():
+                continue
+            if runs and runs[-1][1] == begin:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((begin, end))
+        return runs
+
+
+CONTENT_WORDS = ContentWords()

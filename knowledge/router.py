@@ -9,6 +9,8 @@ of zero presented as if it were true.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from knowledge.answers import Answer, Choice, ClarifyAnswer
 from knowledge.engine import Knowledge
 from knowledge.errors import KnowledgeError
@@ -50,40 +52,81 @@ def _clarify(knowledge: Knowledge, plan: QueryPlan, question: str) -> Answer:
     """Say plainly which part was not understood, with the closest readings as choices."""
     first = plan.unplaced[0]
     rest = question.replace(first.text, "").strip() if first.text else question
-    if first.reason == "year":
-        label = knowledge.source.fiscal_year or "1つの年度"
-        return ClarifyAnswer(
-            message=f"この表にあるのは{label}の予算だけです。「{first.text}」の予算は載っていません。",
-            choices=[Choice(label=f"{label}で答える", question=rest)] if _meaningful(rest) else [],
-        )
-    if first.reason in ("project", "measure"):
-        what = "プロジェクト" if first.reason == "project" else "施策"
-        return ClarifyAnswer(
-            message=f"どの{what}のことですか？",
-            choices=[
-                Choice(label=name, question=question.replace(first.text, f"「{name}」"))
-                for name in first.suggestions[:CHOICES]
-            ],
-        )
-    if first.reason == "unit":
-        return ClarifyAnswer(
-            message=f"「{first.text}」の単位が分かりません（表の単位は千円です）。",
-            choices=_unit_choices(first, question),
-        )
-    if first.reason in ("number", "amount"):
-        return ClarifyAnswer(
-            message=f"「{first.text}」が何の数か分かりませんでした。言い換えてもらえますか？",
-            choices=[Choice(label=f"「{first.text}」を除いて聞く", question=rest)]
-            if _meaningful(rest)
-            else [],
-        )
-    if first.reason == "sides":
-        return ClarifyAnswer(
-            message="何と何を比べる（足す）のか分かりませんでした。地域や施策を2つ挙げてください"
-            "（例: 空知と石狩の差は？）。",
-            choices=[],
-        )
-    return _unknown_topic(knowledge, first, question)
+    return _ASK_BACK.get(first.reason, _unknown_topic)(knowledge, first, question, rest)
+
+
+def _other_year(knowledge: Knowledge, first: Unplaced, _question: str, rest: str) -> Answer:
+    label = knowledge.source.fiscal_year or "1つの年度"
+    return ClarifyAnswer(
+        message=f"この表にあるのは{label}の予算だけです。「{first.text}」の予算は載っていません。",
+        choices=[Choice(label=f"{label}で答える", question=rest)] if _meaningful(rest) else [],
+    )
+
+
+def _several_names(_knowledge: Knowledge, first: Unplaced, question: str, _rest: str) -> Answer:
+    what = "プロジェクト" if first.reason == "project" else "施策"
+    return ClarifyAnswer(
+        message=f"どの{what}のことですか？",
+        choices=[
+            Choice(label=name, question=question.replace(first.text, f"「{name}」"))
+            for name in first.suggestions[:CHOICES]
+        ],
+    )
+
+
+def _unknown_unit(_knowledge: Knowledge, first: Unplaced, question: str, _rest: str) -> Answer:
+    return ClarifyAnswer(
+        message=f"「{first.text}」の単位が分かりません（表の単位は千円です）。",
+        choices=_unit_choices(first, question),
+    )
+
+
+def _stray_number(_knowledge: Knowledge, first: Unplaced, _question: str, rest: str) -> Answer:
+    return ClarifyAnswer(
+        message=f"「{first.text}」が何の数か分かりませんでした。言い換えてもらえますか？",
+        choices=[Choice(label=f"「{first.text}」を除いて聞く", question=rest)]
+        if _meaningful(rest)
+        else [],
+    )
+
+
+def _missing_side(_knowledge: Knowledge, _first: Unplaced, _question: str, _rest: str) -> Answer:
+    return ClarifyAnswer(
+        message="何と何を比べる（足す）のか分かりませんでした。地域や施策を2つ挙げてください"
+        "（例: 空知と石狩の差は？）。",
+        choices=[],
+    )
+
+
+def _not_budget(_knowledge: Knowledge, first: Unplaced, _question: str, _rest: str) -> Answer:
+    return ClarifyAnswer(
+        message=f"「{first.text}」何が大きいものをお探しですか？"
+        "この表で比べられるのは予算額だけです。",
+        choices=[Choice(label="予算が一番大きい施策", question="予算が一番大きい施策は？")],
+    )
+
+
+def _missing_name(_knowledge: Knowledge, _first: Unplaced, _question: str, _rest: str) -> Answer:
+    return ClarifyAnswer(
+        message="名前にどんな言葉が入っている施策ですか？"
+        "言葉を「」で囲んでください（例: 名前に「食」が入っている施策）。",
+        choices=[],
+    )
+
+
+AskBack = Callable[[Knowledge, Unplaced, str, str], Answer]
+_ASK_BACK: dict[str, AskBack] = {
+    "year": _other_year,
+    "project": _several_names,
+    "measure": _several_names,
+    "unit": _unknown_unit,
+    "number": _stray_number,
+    "amount": _stray_number,
+    "sides": _missing_side,
+    "superlative": _not_budget,
+    "name": _missing_name,
+}
+"""How to ask back about each kind of part a plan could not use (topics: _unknown_topic)."""
 
 
 def _meaningful(text: str) -> bool:
@@ -100,7 +143,7 @@ def _unit_choices(piece: Unplaced, question: str) -> list[Choice]:
     ]
 
 
-def _unknown_topic(knowledge: Knowledge, first: Unplaced, question: str) -> Answer:
+def _unknown_topic(knowledge: Knowledge, first: Unplaced, question: str, _rest: str) -> Answer:
     """A topic the table does not have for sure: offer what it could be, or say plainly that it
     is not here."""
     keyword = first.text

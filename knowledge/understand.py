@@ -11,6 +11,7 @@ as unplaced, and the router asks rather than answering another question.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -32,7 +33,6 @@ from knowledge.plan import (
 from knowledge.quantities import AmountRange, Span
 from knowledge.question import CUES, Piece, Reading, read
 from knowledge.regions import Region
-from knowledge.words import content_words
 
 INTENT_OF: dict[str, str] = {
     "total": "total",
@@ -83,6 +83,13 @@ FILLER = frozenset(
         "single 総合 ほか 他 以上の 比べると 比べて 対して 場合は ぜんぶで 全部で 合わせて"
     ).split()
 )
+FILLER |= frozenset(
+    fold(w)
+    for w in (
+        "額 方 字 表 資料 テーマ 複数 分 名 主 お金 ぜんぶ 全部 年度 言及 aimed aim "
+        "mentioning deal deals dealing target targeting targeted focused focus grand related"
+    ).split()
+)
 _ONLY_FILLER = re.compile(
     r"^[\u3041-\u3096ー]{1,2}$|^[\u3041-\u3096ー]*(?:い|な|て|た|で|る|か|ね|よ|の|う|す|け|さ|ろ|ら|ば|と|も|わ|ぞ|や|に|は|が|を|ど|し|だ|ず|き|く|れ|せ|ち|つ|じ)$"
 )
@@ -101,18 +108,31 @@ class Word:
 
 
 def _left_words(reading: Reading, k: Knowledge) -> list[Word]:
-    """The words no piece claimed, in the script they were typed in (a katakana word is not
-    mistaken for particles), without filler."""
+    """The content words no piece claimed (nouns, in the script they were typed in), without
+    filler; the verbs, particles and polite endings around them are grammar, not topics."""
     words: list[Word] = []
     left = "".join(" " if t else c for c, t in zip(reading.text, reading.taken, strict=True))
-    for chunk in re.finditer(r"[^\s]+", left):
-        for raw in content_words(chunk.group()).split():
-            start = max(left.find(raw, chunk.start()), chunk.start())
-            word = _trimmed(raw.strip())
-            if not word or _is_filler(word, k):
-                continue
-            words.append(Word(word, start, start + len(word)))
+    for chunk in re.finditer(r"[^\s、。，．,!！?？「」『』（）()・:：/／]+", left):
+        for begin, end in _runs(chunk.group()):
+            raw = chunk.group()[begin:end]
+            for piece in _ASCII_SPLIT.split(raw) if raw.isascii() else [raw]:
+                word = _trimmed(piece.strip(_EDGE_PUNCTUATION))
+                if not word or _is_filler(word, k):
+                    continue
+                start = chunk.start() + begin
+                words.append(Word(word, start, start + len(word)))
     return words
+
+
+_ASCII_SPLIT = re.compile(r"[\s\-—–_+=*/'’`\"]+")
+_EDGE_PUNCTUATION = "-—–_'’`\"*~〜ー:;.,"
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Runs of content words; Latin words one by one (Sudachi keeps ASCII as it is)."""
+    from knowledge.reading import CONTENT_WORDS  # noqa: PLC0415 - the reader loads a dictionary
+
+    return CONTENT_WORDS.spans(text)
 
 
 TYPO_CUE_CHARS = 4
@@ -210,6 +230,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     order = _order(reading)
     op = _operation(
         reading,
+        k,
         regions=plain,
         topics=topic_words,
         selection=selection,
@@ -219,7 +240,11 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         counts=counts,
     )
     name_marked = reading.has("name")
-    topic, name = _topics(topic_words, k, unplaced, name_marked=name_marked)
+    if name_marked and not topic_words:
+        topic_words = _named_by_pattern(reading)
+    topic, name, apart = _topics(topic_words, k, unplaced, name_marked=name_marked)
+    if name_marked and not name and not topic and not apart:
+        unplaced.append(Unplaced(text="名前", reason="name"))
     selection = selection.model_copy(update={"topic": topic, "name": name, "budget": budget})
     unit = _unit(reading, op)
     sides: list[Side] = []
@@ -255,6 +280,12 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
                     "topic": None if _topic_sides(sides) else selection.topic,
                 }
             )
+    if (
+        apart
+        and not _topic_sides(sides)
+        and not any(s.pick is not None and s.pick.within.topic for s in sides)
+    ):
+        unplaced.append(Unplaced(text=" ".join(apart), reason="together", suggestions=apart))
     if op == "share":
         if whole_regions:
             whole = Selection(regions=[_scope(p.region) for p in whole_regions if p.region])
@@ -271,8 +302,12 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     if op == "pick":
         if ordinals:
             rank = ordinals[0].number or 1
-        elif counts and _is_rank_count(counts[0]):
+        elif _counts_items(reading, counts, k):
             op, n = "rank", counts[0].number
+        if not _about_budget(reading, superlatives):
+            unplaced.append(
+                Unplaced(text=superlatives[0].text if superlatives else "", reason="superlative")
+            )
     if op == "rank":
         n = n or (counts[0].number if counts else None)
         if n is None and (
@@ -285,7 +320,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     unplaced += [
         Unplaced(text=piece.text, reason="number")
         for piece in (*counts, *ordinals)
-        if not used_counts and not _harmless_count(reading, piece, op)
+        if not used_counts and not _harmless_count(reading, piece, op, k)
     ]
     unplaced += [Unplaced(text=piece.text, reason="amount") for piece in reading.of("amount")]
     return QueryPlan(
@@ -360,7 +395,7 @@ def _marks_whole(reading: Reading, piece: Piece) -> bool:
     for cue in reading.cues("within"):
         if piece.span.end <= cue.span.start <= piece.span.end + 12:
             between = reading.folded[piece.span.end : cue.span.start]
-            if re.fullmatch(r"[\sのでにエリア全体予算連携地域'’s]*", between):
+            if re.fullmatch(r"(?:[\sのでに'’s]|えりあ|全体|予算|連携地域|area)*", between):
                 return True
     before = reading.folded[max(piece.span.start - 8, 0) : piece.span.start]
     return bool(re.search(r"\bof\s*(?:the\s*)?$", before)) and "share" not in after
@@ -428,6 +463,7 @@ def _order(reading: Reading) -> Order:
 
 def _operation(  # noqa: PLR0911, PLR0912 - the precedence of operations, in one place
     reading: Reading,
+    k: Knowledge,
     *,
     regions: list[Piece],
     topics: list[Word],
@@ -487,7 +523,7 @@ def _operation(  # noqa: PLR0911, PLR0912 - the precedence of operations, in one
         return "count"
     directed = has("largest") or has("smallest")
     if has("rank") or (
-        (superlatives or directed) and _counts_items(reading, counts) and not ordinals
+        (superlatives or directed) and _counts_items(reading, counts, k) and not ordinals
     ):
         return "rank"
     if superlatives or ordinals:
@@ -583,10 +619,21 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
         return "area" if said_area else "subprefecture"
     if cue_positions:
         anchor = cue_positions[0]
-        after = [p for p in units if p.span.start >= anchor]
+        sentence = [p for p in units if not _SENTENCE_END.search(_between(reading, anchor, p))]
+        after = [p for p in sentence if p.span.start >= anchor]
         if after:
             return _UNIT_CUES[after[0].name or ""]
+        if sentence:
+            return _UNIT_CUES[sentence[-1].name or ""]
     return _UNIT_CUES[units[-1].name or ""]
+
+
+_SENTENCE_END = re.compile(r"[。.!！?？\n]")
+
+
+def _between(reading: Reading, position: int, piece: Piece) -> str:
+    low, high = sorted((position, piece.span.start))
+    return reading.folded[low:high]
 
 
 def _breakdown_by(reading: Reading) -> Unit | None:
@@ -609,25 +656,54 @@ def _breakdown_by(reading: Reading) -> Unit | None:
     return None
 
 
-def _counts_items(reading: Reading, counts: list[Piece]) -> bool:
+def _counts_items(reading: Reading, counts: list[Piece], k: Knowledge) -> bool:
     """予算が小さい振興局を3つ, the 3 largest: a number of items asked for."""
     return any(
-        c.number is not None and c.number > 1 and not _harmless_count(reading, c, "rank")
+        c.number is not None and c.number > 1 and not _harmless_count(reading, c, "rank", k)
         for c in counts
     )
+
+
+def _about_budget(reading: Reading, superlatives: list[Piece]) -> bool:
+    """一番大きい, 最も多い, 最大: a superlative of the budget. 一番効果があった is not one: the
+    table has no such measure, and answering with the largest budget would answer another
+    question."""
+    if not superlatives:
+        return True
+    if any(p.text in ("最大", "最小", "最高", "最低", "最多", "最少") for p in superlatives):
+        return True
+    return reading.has("largest") or reading.has("smallest") or reading.has("total")
 
 
 def _is_rank_count(piece: Piece) -> bool:
     return piece.number is not None and piece.number > 1
 
 
-def _harmless_count(reading: Reading, piece: Piece, op: OperationName) -> bool:
-    """2つの施策のうち, 6つの連携地域, 3つ合計: a count that restates what the data has."""
+_UNIT_WORDS = {
+    "施策": "measure",
+    "事業": "measure",
+    "振興局": "subprefecture",
+    "管内": "subprefecture",
+    "連携地域": "area",
+    "地域": "subprefecture",
+    "ぷろじぇくと": "project",
+}
+
+
+def _harmless_count(reading: Reading, piece: Piece, op: OperationName, k: Knowledge) -> bool:
+    """2つの施策のうち, 6つの連携地域, 3つ合計: a count that restates what the data has (never
+    more than there are: 51の地域プロジェクト is not what this table holds)."""
     after = reading.folded[piece.span.end : piece.span.end + 8]
     if re.match(r"^\s*(?:あたり|当たり)", after):
         return True
-    if re.match(r"^\s*(?:つ|個)?\s*の?\s*(?:施策|事業|振興局|連携地域|地域|管内)", after):
-        return True
+    named = re.match(
+        r"^\s*(?:つ|個)?\s*の?\s*(連携地域|施策|事業|振興局|管内|地域|ぷろじぇくと)", after
+    )
+    if named:
+        unit = _UNIT_WORDS[named.group(1)]
+        if "ぷろじぇくと" in after and unit == "subprefecture":
+            unit = "project"
+        return (piece.number or 0) <= len(k.items(unit, k.rows))
     return piece.text.strip().endswith(("つ", "個")) and op in (
         "sum",
         "compare",
@@ -680,9 +756,25 @@ def _names_and_projects(
     return Selection(project=project, measure=measure), topics
 
 
+_NAMED = re.compile(
+    r"([^\s、。「」]{1,12}?)(?:って|という|と言う|との)\s*(?:名前|言葉|字|文字)"
+    r"|(?:名前|施策名|事業名|名称)に\s*「?([^」\s、。]{1,12}?)」?\s*(?:って|が|を|の)?\s*(?:入|含|つ|付)"
+)
+
+
+def _named_by_pattern(reading: Reading) -> list[Word]:
+    """食って名前に入ってる: the word quoted by って before 名前, which a word splitter can take
+    for a verb (食う)."""
+    match = _NAMED.search(reading.text)
+    if match is None:
+        return []
+    group = 1 if match.group(1) else 2
+    return [Word(match.group(group), match.start(group), match.end(group))]
+
+
 def _topics(
     words: list[Word], k: Knowledge, unplaced: list[Unplaced], *, name_marked: bool
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, str | None, list[str]]:
     """The topic words (or, after 名前に, the name words) that the table has; the others are
     unplaced with the closest words it does have."""
     found: list[str] = []
@@ -696,15 +788,15 @@ def _topics(
         suggestions = k.index.suggest_words(word.text)
         unplaced.append(Unplaced(text=word.text, reason="topic", suggestions=suggestions))
     if not found:
-        return None, None
+        return None, None, []
     joined = " ".join(dict.fromkeys(found))
     if name_marked and all(k.name_rows(w) for w in found):
-        return None, joined
+        return None, joined, []
     if not k.topic_rows(joined):
-        # words that each name something but nothing together: ask rather than guess
-        unplaced.append(Unplaced(text=joined, reason="together", suggestions=found))
-        return None, None
-    return joined, None
+        # words that each name something but nothing together: the sides of a comparison or
+        # sum, as the planner decides, or else a question to ask back
+        return None, None, found
+    return joined, None, []
 
 
 def _sides(  # noqa: PLR0911 - one return per shape of sides
@@ -733,7 +825,12 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
             Side(selection=Selection(regions=region_scopes)),
             Side(selection=Selection(excluded=region_scopes)),
         ]
-    topic_texts = [w.text for w in topics if k.topic_rows(w.text)]
+    found_topics = [w for w in topics if k.topic_rows(w.text)]
+    topic_texts = [w.text for w in found_topics]
+    separated = all(
+        _SIDE_SEPARATOR.search(reading.folded[a.end : b.start])
+        for a, b in itertools.pairwise(found_topics)
+    )
     if len(region_scopes) >= 2:
         paired = len(topic_texts) == len(region_scopes) and len(set(topic_texts)) > 1
         for index, region in enumerate(region_scopes):
@@ -749,7 +846,7 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
     if len(superlatives) >= 2:
         within = Selection(regions=region_scopes)
         return [Side(pick=Pick(unit=unit, order=o, within=within)) for o in orders]
-    if len(topic_texts) >= 2:
+    if len(topic_texts) >= 2 and separated:
         return [Side(selection=Selection(topic=t, regions=region_scopes)) for t in topic_texts]
     named = [
         p
@@ -766,6 +863,11 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
             for p in sorted(named, key=lambda p: p.span.start)
         ]
     return []
+
+
+_SIDE_SEPARATOR = re.compile(r"と|や|、|,|\+|＋|\band\b|\bor\b|\bvs\b|対")
+"""What stands between two things compared or added up (エゾシカとニシン); 移住の促進 is one
+topic."""
 
 
 def _topic_sides(sides: list[Side]) -> bool:
