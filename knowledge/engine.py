@@ -431,6 +431,8 @@ class Knowledge:
             chosen &= set(self.name_rows(selection.name))
         if selection.topic:
             chosen &= set(self.topic_rows(selection.topic))
+        if selection.any_topics:
+            chosen &= {i for topic in selection.any_topics for i in self.topic_rows(topic)}
         if selection.budget is not None:
             budget = selection.budget
             chosen = {i for i in chosen if budget.contains(self.rows[i].budget_thousand_yen)}

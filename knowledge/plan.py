@@ -58,6 +58,9 @@ class Selection(_Model):
     topic: str | None = Field(
         default=None, description="Words the measure, its project or description is about"
     )
+    any_topics: list[str] = Field(
+        default_factory=list, description="Alternative topics: a measure about any one of them"
+    )
     name: str | None = Field(default=None, description="Words in the measure's own name")
     project: str | None = Field(default=None, description="A project, by its full name")
     measure: str | None = Field(default=None, description="One measure, by its full name")
@@ -70,6 +73,7 @@ class Selection(_Model):
             self.regions
             or self.excluded
             or self.topic
+            or self.any_topics
             or self.name
             or self.project
             or self.measure
@@ -82,6 +86,7 @@ class Selection(_Model):
             regions=other.regions or self.regions,
             excluded=[*self.excluded, *other.excluded],
             topic=other.topic or self.topic,
+            any_topics=other.any_topics or self.any_topics,
             name=other.name or self.name,
             project=other.project or self.project,
             measure=other.measure or self.measure,
@@ -100,6 +105,8 @@ class Selection(_Model):
             parts.append(f"名前に「{self.name}」")
         if self.topic:
             parts.append(f"「{self.topic}」")
+        if self.any_topics:
+            parts.append("または".join(f"「{t}」" for t in self.any_topics))
         if self.budget:
             parts.append(f"予算{self.budget.label()}")
         return " ・ ".join(p for p in parts if p) or "全道"

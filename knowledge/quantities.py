@@ -461,6 +461,11 @@ _COUNT_AFTER = re.compile(
     r"^\s*(?:件|つ|個|本|位まで|位|事業|施策|項目|ヶ所|か所|カ所|箇所|地域|振興局|プロジェクト)"
 )
 _ORDINAL_AFTER = re.compile(r"^\s*(?:番目|位|番|st\b|nd\b|rd\b|th\b)", re.IGNORECASE)
+_ENGLISH_COUNTED = re.compile(
+    r"^\s+(?:biggest|largest|smallest|highest|lowest|most|least|measures|projects|"
+    r"subprefectures|areas|regions)\b",
+    re.IGNORECASE,
+)
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
@@ -532,7 +537,10 @@ def find_counts(text: str, taken: list[bool]) -> list[CountPiece]:
             found.append(CountPiece(value, Span(start, stop), ordinal=False))
             continue
         if match.group().isascii() and not match.group().isdigit():
-            continue  # "one" alone is not a count
+            if not _ENGLISH_COUNTED.match(after):
+                continue  # "one" alone is not a count; "the two biggest" is
+            found.append(CountPiece(value, Span(start, end), ordinal=False))
+            continue
         if match.group().isdigit() or re.search(
             r"(上位|下位|トップ|ベスト|ワースト)\s*$", text[:start]
         ):

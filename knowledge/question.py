@@ -103,7 +103,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "superlative": _cues(
         "一番 | いちばん | 1番 | 最も | もっとも | 最大 | 最小 | 最高 | 最低 | 最多 | 最少 | "
-        "most | least | largest | biggest | smallest | highest | lowest | single biggest"
+        "most | least | largest | biggest | smallest | highest | lowest | single biggest | "
+        "the top | the bottom"
     ),
     "rank": _cues(
         "上位 | 下位 | トップ | ベスト | ワースト | ランキング | 順位 | 多い順 | 大きい順 | "
@@ -482,6 +483,8 @@ def _cue_words(reading: Reading) -> None:
                 for p in reading.pieces
                 if p.kind == "cue"
             )
+            if phrase == "mean" and re.match(r"\s*(?:[?？.]|$)", reading.folded[end:]):
+                continue  # what do the columns mean? asks what, not an average
             if name == "list" and re.match(
                 r"で|を?(?:合計|合わせ|あわせ|足)", reading.folded[end : end + 4]
             ):

@@ -55,11 +55,12 @@ def _clarify(knowledge: Knowledge, plan: QueryPlan, question: str) -> Answer:
     return _ASK_BACK.get(first.reason, _unknown_topic)(knowledge, first, question, rest)
 
 
-def _other_year(knowledge: Knowledge, first: Unplaced, _question: str, rest: str) -> Answer:
+def _other_year(knowledge: Knowledge, first: Unplaced, question: str, rest: str) -> Answer:
     label = knowledge.source.fiscal_year or "1つの年度"
+    asked = question.replace(first.text, label) if knowledge.source.fiscal_year else rest
     return ClarifyAnswer(
         message=f"この表にあるのは{label}の予算だけです。「{first.text}」の予算は載っていません。",
-        choices=[Choice(label=f"{label}で答える", question=rest)] if _meaningful(rest) else [],
+        choices=[Choice(label=f"{label}で答える", question=asked)] if _meaningful(rest) else [],
     )
 
 

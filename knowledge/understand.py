@@ -86,8 +86,9 @@ FILLER = frozenset(
 FILLER |= frozenset(
     fold(w)
     for w in (
-        "額 方 字 表 資料 テーマ 複数 分 名 主 お金 ぜんぶ 全部 年度 言及 aimed aim "
-        "mentioning deal deals dealing target targeting targeted focused focus grand related"
+        "額 方 字 表 資料 テーマ 複数 分 名 主 お金 ぜんぶ 全部 年度 言及 あたり 当たり aimed aim "
+        "mentioning deal deals dealing target targeting targeted focused focus grand related mean "
+        "means meaning 円 千円 万円 億円 単位"
     ).split()
 )
 _ONLY_FILLER = re.compile(
@@ -239,7 +240,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         ordinals=ordinals,
         counts=counts,
     )
-    name_marked = reading.has("name")
+    name_marked = _name_marked(reading)
     if name_marked and not topic_words:
         topic_words = _named_by_pattern(reading)
     topic, name, apart = _topics(topic_words, k, unplaced, name_marked=name_marked)
@@ -285,7 +286,11 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         and not _topic_sides(sides)
         and not any(s.pick is not None and s.pick.within.topic for s in sides)
     ):
-        unplaced.append(Unplaced(text=" ".join(apart), reason="together", suggestions=apart))
+        alternatives = _alternatives(reading, topic_words, k)
+        if alternatives:
+            selection = selection.model_copy(update={"any_topics": alternatives})
+        else:
+            unplaced.append(Unplaced(text=" ".join(apart), reason="together", suggestions=apart))
     if op == "share":
         if whole_regions:
             whole = Selection(regions=[_scope(p.region) for p in whole_regions if p.region])
@@ -502,7 +507,8 @@ def _operation(  # noqa: PLR0911, PLR0912 - the precedence of operations, in one
         )
     ):
         return "help"
-    if has("about") and not scoped:
+    other = ("count", "superlative", "rank", "mean", "median", "share", "which", "list")
+    if has("about") and not scoped and not any(has(c) for c in other):
         return "about"
     if has("share"):
         return "share"
@@ -522,7 +528,7 @@ def _operation(  # noqa: PLR0911, PLR0912 - the precedence of operations, in one
     if has("count") and not ordinals and not (has("rank") and counts):
         return "count"
     directed = has("largest") or has("smallest")
-    if has("rank") or (
+    if (has("rank") and (counts or not superlatives)) or (
         (superlatives or directed) and _counts_items(reading, counts, k) and not ordinals
     ):
         return "rank"
@@ -756,9 +762,24 @@ def _names_and_projects(
     return Selection(project=project, measure=measure), topics
 
 
+_NAME_MARKER = re.compile(
+    fold(
+        r"(?:名前|施策名|事業名|名称)(?:に|が|で)|(?:って|という|と言う|との)\s*(?:名前|言葉)"
+        r"|named|in (?:the|its) name"
+    )
+)
+
+
+def _name_marked(reading: Reading) -> bool:
+    """名前に「食」, ツーリズムって名前の: words in a measure's own name are asked for; 施策名を
+    教えて only asks for the names."""
+    return _NAME_MARKER.search(reading.folded) is not None
+
+
 _NAMED = re.compile(
     r"([^\s、。「」]{1,12}?)(?:って|という|と言う|との)\s*(?:名前|言葉|字|文字)"
-    r"|(?:名前|施策名|事業名|名称)に\s*「?([^」\s、。]{1,12}?)」?\s*(?:って|が|を|の)?\s*(?:入|含|つ|付)"
+    r"|(?:名前|施策名|事業名|名称)に\s*「?([^」\s、。]{1,12}?)」?\s*(?:って|が|を|の)?\s*"
+    r"(?:入|含|つ|付)"
 )
 
 
@@ -770,6 +791,20 @@ def _named_by_pattern(reading: Reading) -> list[Word]:
         return []
     group = 1 if match.group(1) else 2
     return [Word(match.group(group), match.start(group), match.end(group))]
+
+
+def _alternatives(reading: Reading, words: list[Word], k: Knowledge) -> list[str]:
+    """移住者の増加や移住定住対策, エゾシカかニシン: topics joined by や, か, or, と are
+    alternatives (each group's words hold together); none when a group finds nothing."""
+    groups: list[list[str]] = [[]]
+    for before, word in zip([None, *words], words, strict=False):
+        if before is not None and _SIDE_SEPARATOR.search(reading.folded[before.end : word.start]):
+            groups.append([])
+        groups[-1].append(word.text)
+    joined = [" ".join(group) for group in groups if group]
+    if len(joined) < 2 or not all(k.topic_rows(group) for group in joined):
+        return []
+    return joined
 
 
 def _topics(
@@ -865,7 +900,7 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
     return []
 
 
-_SIDE_SEPARATOR = re.compile(r"と|や|、|,|\+|＋|\band\b|\bor\b|\bvs\b|対")
+_SIDE_SEPARATOR = re.compile(r"と|や|か|、|,|\+|＋|\band\b|\bor\b|\bvs\b|対")
 """What stands between two things compared or added up (エゾシカとニシン); 移住の促進 is one
 topic."""
 
