@@ -279,7 +279,9 @@ def find_ranges(text: str, taken: list[bool]) -> tuple[list[RangePiece], list[Am
     # a bare number followed by a range word (500以上, 3000未満) is a bound in an unknown unit
     for match in re.finditer(r"\d[\d,]*(?:\.\d+)?", text):
         start, end = match.span()
-        if any(taken[start:end]) or any(a.span.start <= start < a.span.end for a in amounts):
+        inside = any(a.span.start <= start < a.span.end for a in amounts if a.explicit_unit)
+        ranged = any(r.span.start <= start < r.span.end for r in ranges)
+        if any(taken[start:end]) or inside or ranged:
             continue
         after = text[end:]
         if _JA_LOWER.match(after) or _JA_UPPER.match(after) or _JA_BAND.match(after):

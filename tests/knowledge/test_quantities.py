@@ -1,0 +1,143 @@
+"""Amounts, ranges, counts and years as people write them in questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.normalize import fold
+from knowledge.quantities import (
+    AmountRange,
+    find_counts,
+    find_ranges,
+    find_years,
+    parse_number,
+)
+
+
+def ranges(text: str) -> list[AmountRange]:
+    folded = fold(text)
+    return [piece.range for piece in find_ranges(folded, [False] * len(folded))[0]]
+
+
+def one_range(text: str) -> AmountRange:
+    [found] = ranges(text)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5,000", 5000),
+        ("五百", 500),
+        ("五百万", 5_000_000),
+        ("一千万", 10_000_000),
+        ("千万", 10_000_000),
+        ("1億2000万", 120_000_000),
+        ("3百万", 3_000_000),
+        ("1.5億", 150_000_000),
+        ("二千五百", 2500),
+    ],
+)
+def test_numbers_in_digits_and_kanji(text: str, value: int):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "include_low", "high", "include_high"),
+    [
+        ("500万円以上", 5_000_000, True, None, True),
+        ("300万円以下", None, True, 3_000_000, True),
+        ("100万円未満", None, True, 1_000_000, False),
+        ("1000万円超", 10_000_000, False, None, True),
+        ("七百万円を超える", 7_000_000, False, None, True),
+        ("５００万以上", 5_000_000, True, None, True),
+        ("五百万円以上", 5_000_000, True, None, True),
+        ("5,000千円以上", 5_000_000, True, None, True),
+        ("200万円台", 2_000_000, True, 3_000_000, False),
+        ("1500万円台", 15_000_000, True, 16_000_000, False),
+        ("200〜300万円", 2_000_000, True, 3_000_000, True),
+        ("350万〜500万", 3_500_000, True, 5_000_000, True),
+        ("300万円以上500万円未満", 3_000_000, True, 5_000_000, False),
+        ("over 3 million yen", 3_000_000, False, None, True),
+        ("at least 5 million yen", 5_000_000, True, None, True),
+        ("under 1 million yen", None, True, 1_000_000, False),
+        ("6 million yen or more", 6_000_000, True, None, True),
+        ("between 2 and 3 million yen", 2_000_000, True, 3_000_000, True),
+        ("1億円以上", 100_000_000, True, None, True),
+    ],
+)
+def test_budget_ranges(text, low, include_low, high, include_high):
+    found = one_range(text)
+    assert (found.minimum_yen, found.maximum_yen) == (low, high)
+    if low is not None:
+        assert found.include_minimum is include_low
+    if high is not None:
+        assert found.include_maximum is include_high
+
+
+def test_a_range_holds_the_budgets_it_says():
+    in_the_200s = one_range("200万円台")
+    assert [in_the_200s.contains(b) for b in (1999, 2000, 2999, 3000)] == [
+        False,
+        True,
+        True,
+        False,
+    ]
+    assert in_the_200s.label() == "2,000千円以上3,000千円未満"
+    assert one_range("500万円以上").label() == "5,000千円以上"
+
+
+@pytest.mark.parametrize(
+    "text", ["十勝の予算", "一番大きい施策", "五大遺産", "上位3件", "千円単位で"]
+)
+def test_kanji_numerals_are_money_only_with_a_unit(text: str):
+    folded = fold(text)
+    found, amounts = find_ranges(folded, [False] * len(folded))
+    assert found == []
+    assert amounts == []
+
+
+def test_a_bare_number_with_a_range_word_is_a_bound_of_unknown_unit():
+    folded = fold("予算500以上の施策")
+    [piece] = find_ranges(folded, [False] * len(folded))[0]
+    assert piece.guessed_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "ordinal"),
+    [
+        ("上位3件", 3, False),
+        ("五つ", 5, False),
+        ("2番目に大きい", 2, True),
+        ("第3位", 3, True),
+        ("second largest", 2, True),
+        ("the two biggest measures", 2, False),
+        ("top 5", 5, False),
+    ],
+)
+def test_counts_and_ordinals(text: str, value: int, ordinal: bool):
+    folded = fold(text)
+    [found] = find_counts(folded, [False] * len(folded))
+    assert (found.value, found.ordinal) == (value, ordinal)
+
+
+def test_one_ban_is_a_superlative_not_an_ordinal():
+    folded = fold("一番大きい")
+    assert find_counts(folded, [False] * len(folded)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "western", "relative"),
+    [
+        ("令和4年度の予算", 2022, None),
+        ("R3の予算", 2021, None),
+        ("2022年度", 2022, None),
+        ("FY2022", 2022, None),
+        ("去年の予算", None, -1),
+        ("今年度", None, 0),
+    ],
+)
+def test_fiscal_years(text: str, western: int | None, relative: int | None):
+    folded = fold(text)
+    [year] = find_years(folded, [False] * len(folded))
+    assert (year.western, year.relative) == (western, relative)

@@ -1,0 +1,134 @@
+"""Questions become plans that compose: filters, unit, operation, sides, the whole of a share.
+
+Figures are computed here from the document's rows (tests/source_table.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import load_knowledge
+from knowledge.answers import ClarifyAnswer, CompareAnswer, PickAnswer, ShareAnswer, TotalAnswer
+from knowledge.operations import OPERATIONS
+from knowledge.plan import OperationName
+from knowledge.router import ask
+from knowledge.understand import understand
+from tests.source_table import ROWS, SUBPREFECTURE_TOTALS
+
+K = load_knowledge()
+
+
+def plan(question: str):
+    return understand(question, K)[0]
+
+
+def test_every_operation_a_plan_can_name_is_registered():
+    assert set(OperationName.__args__) == set(OPERATIONS)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("question", "operation", "unit"),
+    [
+        ("道南の観光関連で一番大きい施策", "pick", "measure"),
+        ("500万円以上の施策は何件？", "count", "measure"),
+        ("釧路と根室と十勝の合計", "sum", "measure"),
+        ("一番多い振興局と一番少ない振興局の差", "difference", "subprefecture"),
+        ("道北で移住に関係する施策の予算", "total", "measure"),
+        ("予算が一番多いプロジェクトは？", "pick", "project"),
+        ("プロジェクトって全部で何個あるの？", "count", "project"),
+        ("エゾシカの事業はどこ？", "where", "subprefecture"),
+        ("石狩は空知の何倍？", "ratio", "measure"),
+        ("道央の内訳", "breakdown", "measure"),
+        ("What share of the total is Iburi?", "share", "measure"),
+        ("Which is bigger, Sorachi or Hidaka?", "compare", "measure"),
+        ("そらちの予算なんぼ？", "total", "measure"),
+    ],
+)
+def test_the_operation_and_unit(question: str, operation: str, unit: str):
+    found = plan(question)
+    assert (found.operation, found.unit) == (operation, unit)
+    assert found.unplaced == []
+
+
+def test_filters_compose():
+    found = plan("道南の観光関連で一番大きい施策")
+    assert [r.name for r in found.selection.regions] == ["道南連携地域"]
+    assert found.selection.topic == "観光"
+    answer = ask(K, "道南の観光関連で一番大きい施策")
+    assert isinstance(answer, PickAnswer)
+    inside = [
+        r
+        for r in ROWS
+        if r.area == "道南連携地域" and "観光" in r.project + r.measure + r.description
+    ]
+    largest = max(inside, key=lambda r: r.budget)
+    assert (answer.name, answer.total_thousand_yen) == (largest.measure, largest.budget)
+
+
+def test_a_range_condition_with_a_count():
+    answer = ask(K, "300万円以上500万円未満の施策は何件？")
+    assert answer.headline() is not None
+    assert answer.headline().values == [float(sum(1 for r in ROWS if 3000 <= r.budget < 5000))]
+
+
+def test_the_whole_of_a_share_is_said_with_noutchi():
+    found = plan("道北のうち上川は何％？")
+    assert found.whole is not None
+    assert [r.name for r in found.whole.regions] == ["道北連携地域"]
+    answer = ask(K, "道北のうち上川は何％？")
+    assert isinstance(answer, ShareAnswer)
+    whole = sum(r.budget for r in ROWS if r.area == "道北連携地域")
+    assert answer.share == pytest.approx(SUBPREFECTURE_TOTALS["上川"] / whole)
+
+
+def test_sides_can_be_picked_items():
+    answer = ask(K, "一番多い振興局と一番少ない振興局の差")
+    assert isinstance(answer, CompareAnswer)
+    totals = SUBPREFECTURE_TOTALS.values()
+    assert abs(answer.difference_thousand_yen or 0) == max(totals) - min(totals)
+
+
+def test_a_region_and_the_rest():
+    answer = ask(K, "道央と、道央以外ぜんぶ足したのってどっちがでかい？")
+    assert isinstance(answer, CompareAnswer)
+    doo = sum(r.budget for r in ROWS if r.area == "道央広域連携地域")
+    assert [g.total_thousand_yen for g in answer.groups] == [doo, sum(r.budget for r in ROWS) - doo]
+
+
+def test_a_sum_of_several_regions():
+    answer = ask(K, "上川と宗谷を合わせると？")
+    assert isinstance(answer, TotalAnswer)
+    assert answer.total_thousand_yen == SUBPREFECTURE_TOTALS["上川"] + SUBPREFECTURE_TOTALS["宗谷"]
+
+
+def test_a_measure_named_like_a_project_is_a_measure():
+    answer = ask(K, "釧路で2番目に大きい施策は？")
+    assert isinstance(answer, PickAnswer)
+    second = sorted((r for r in ROWS if r.subprefecture == "釧路"), key=lambda r: -r.budget)[1]
+    assert (answer.name, answer.total_thousand_yen) == (second.measure, second.budget)
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("令和4年度の予算は？", "year"),
+        ("ラーメンの予算は？", "topic"),
+        ("予算500以上の施策は？", "unit"),
+        ("51の地域プロジェクトすべてを合わせた予算総額は？", "number"),
+        ("どの施策がいちばん効果あった？", "superlative"),
+    ],
+)
+def test_what_the_plan_cannot_use_is_asked_back(question: str, reason: str):
+    found = plan(question)
+    assert reason in [u.reason for u in found.unplaced]
+    assert ask(K, question).headline() is None
+
+
+def test_a_bare_number_offers_both_units():
+    answer = ask(K, "予算500以上の施策は？")
+    assert isinstance(answer, ClarifyAnswer)
+    picked = [ask(K, choice.question) for choice in answer.choices]
+    assert [a.headline().items for a in picked if a.headline()] == [
+        [r.measure for r in ROWS if r.budget >= 500],
+        [r.measure for r in ROWS if r.budget >= 5000],
+    ]
