@@ -66,9 +66,9 @@ def test_filters_compose():
 
 
 def test_a_range_condition_with_a_count():
-    answer = ask(K, "300万円以上500万円未満の施策は何件？")
-    assert answer.headline() is not None
-    assert answer.headline().values == [float(sum(1 for r in ROWS if 3000 <= r.budget < 5000))]
+    headline = ask(K, "300万円以上500万円未満の施策は何件？").headline()
+    assert headline is not None
+    assert headline.values == [float(sum(1 for r in ROWS if 3000 <= r.budget < 5000))]
 
 
 def test_the_whole_of_a_share_is_said_with_noutchi():
@@ -127,8 +127,8 @@ def test_what_the_plan_cannot_use_is_asked_back(question: str, reason: str):
 def test_a_bare_number_offers_both_units():
     answer = ask(K, "予算500以上の施策は？")
     assert isinstance(answer, ClarifyAnswer)
-    picked = [ask(K, choice.question) for choice in answer.choices]
-    assert [a.headline().items for a in picked if a.headline()] == [
+    headlines = [ask(K, choice.question).headline() for choice in answer.choices]
+    assert [h.items for h in headlines if h is not None] == [
         [r.measure for r in ROWS if r.budget >= 500],
         [r.measure for r in ROWS if r.budget >= 5000],
     ]
