@@ -488,3 +488,42 @@ async def test_chat_spam_gets_one_notice_then_silence(
     assert [s.id in replies for s in sent] == [True, True, True, True, False, False]
     assert replies[sent[3].id].content == "質問が続いているので、少し間をあけてからもう一度どうぞ。"
     assert all(replies[s.id].embeds for s in sent[:3])
+
+
+async def test_plain_questions_of_every_plan_kind_in_discord(
+    fake_discord: FakeDiscord, start_bot: StartBot
+):
+    """A share, a pick, where, a count of projects and another year, asked in chat and by
+    /ask: each reply states the figure computed here from the document's rows."""
+    iburi_share = SUBPREFECTURE_TOTALS["胆振"] / sum(r.budget for r in ROWS) * 100
+    second = sorted((r for r in ROWS if r.subprefecture == "釧路"), key=lambda r: -r.budget)[1]
+    projects = len({r.project for r in ROWS})
+    async with start_bot():
+        share = await fake_discord.post_message(
+            "胆振は全体の何％？", mentions=[fake_discord.bot_user]
+        )
+        share_reply = await fake_discord.wait_for_message(reference=share)
+        pick = await (
+            await fake_discord.slash("ask", {"question": "釧路で2番目に大きい施策は？"})
+        ).response()
+        where = await (
+            await fake_discord.slash("ask", {"question": "エゾシカの事業はどこ？"})
+        ).response()
+        count = await (
+            await fake_discord.slash("ask", {"question": "プロジェクトって全部で何個あるの？"})
+        ).response()
+        year = await (
+            await fake_discord.slash("ask", {"question": "令和4年度の予算は？"})
+        ).response()
+    [embed] = share_reply.embeds
+    assert f"{iburi_share:.1f}%" in embed["description"]
+    assert embed["author"]["name"].startswith("対象: 胆振総合振興局")
+    page = pick.embeds[0]
+    assert second.measure in page["description"]
+    assert amount(second.budget) in page["description"]
+    places = {r.subprefecture for r in ROWS if "エゾシカ" in r.measure}
+    assert sorted(f["name"][:2] for f in where.embeds[0]["fields"]) == sorted(places)
+    assert f"{projects}種類" in count.embeds[0]["title"]
+    assert "令和3年度" in year.embeds[0]["description"]
+    for reply in (pick, where, count):
+        assert "出典" in reply.embeds[0]["footer"]["text"]
