@@ -42,9 +42,6 @@ class Operation:
     run: Runner
 
 
-_GROUP_OF_SCOPE = {"all": "area", "area": "subprefecture"}
-
-
 def _stats(rows: list[MeasureRow]) -> dict[str, float | None]:
     budgets = [r.budget_thousand_yen for r in rows]
     return {
@@ -57,19 +54,13 @@ def _breakdown_unit(scope: Scope) -> Unit:
     return {"all": "area", "area": "subprefecture"}.get(scope.kind, "project")  # type: ignore[return-value]
 
 
-def _group_unit(unit: Unit) -> Unit:
-    return unit
-
-
 def total(k: Knowledge, plan: QueryPlan) -> Answer:
     rows = k.select(plan.selection)
     scope = k.scope_of(plan.selection)
     by = plan.by or _breakdown_unit(scope)
     if scope.kind == "project" and not plan.by:
         by = "subprefecture"
-    groups = (
-        _project_entries(k, rows) if by == "project" and scope.kind != "all" else k.items(by, rows)
-    )
+    groups = k.items(by, rows)
     return TotalAnswer(
         scope=scope,
         total_thousand_yen=sum(r.budget_thousand_yen for r in rows),
@@ -79,11 +70,6 @@ def total(k: Knowledge, plan: QueryPlan) -> Answer:
         focus="breakdown" if plan.operation == "breakdown" else "total",
         **_stats(rows),
     )
-
-
-def _project_entries(k: Knowledge, rows: list[MeasureRow]) -> list[Group]:
-    """Projects within one 振興局 or area: each entry with its own total."""
-    return k.items("project", rows)
 
 
 def _side(k: Knowledge, side: Side, shared: Selection) -> tuple[Group, list[MeasureRow]]:

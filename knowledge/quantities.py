@@ -298,143 +298,103 @@ def find_ranges(text: str, taken: list[bool]) -> tuple[list[RangePiece], list[Am
     return ranges, rest
 
 
-def _range_at(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way of writing a range
+def _piece(
+    text: str, start: int, stop: int, *amounts: Amount, **bounds: int | bool | None
+) -> RangePiece:
+    """A range over text[start:stop]; its unit is a guess unless every amount had one."""
+    return RangePiece(
+        AmountRange(text=text[start:stop], **bounds),
+        Span(start, stop),
+        guessed_unit=not all(a.explicit_unit for a in amounts),
+    )
+
+
+_EXCLUSIVE_UPPER = ("未満", "未満の", "に満たない")
+_EXCLUSIVE_LOWER = ("超", "を超", "より")
+
+
+def _range_at(  # noqa: PLR0911 - one return per way of writing a range
     text: str, amounts: list[Amount], index: int, used: set[int]
 ) -> RangePiece | None:
+    """The range an amount bounds, read from the words around it (marking the amounts used)."""
     amount = amounts[index]
     start, end = amount.span.start, amount.span.end
-    after = text[end:]
-    before = text[:start]
-    # between X and Y / X〜Y / XからYまで / X以上Y未満
+    after, before = text[end:], text[:start]
+    following = amounts[index + 1] if index + 1 < len(amounts) else None
     join = _BETWEEN_JOIN.match(after)
-    if join and index + 1 < len(amounts):
-        second = amounts[index + 1]
-        if second.span.start == end + join.end():
-            low = amount
-            if not low.explicit_unit and second.explicit_unit:
-                low = _with_unit_of(low, second, text)
-            tail = text[second.span.end :]
-            upper = _JA_UPPER.match(tail)
-            include_max = True
-            stop = second.span.end
-            if upper:
-                include_max = upper.group(1) not in ("未満", "未満の", "に満たない")
-                stop += upper.end()
-            english = _EN_BEFORE.search(before)
-            begin = start - (
-                len(english.group())
-                if english and english.group(1).lower() in ("between", "from")
-                else 0
-            )
-            used.update({index, index + 1})
-            low_inclusive = True
-            lower_word = _JA_LOWER.match(after)
-            if lower_word and lower_word.group(1).startswith(("超", "を超", "より")):
-                low_inclusive = False
-            return RangePiece(
-                AmountRange(
-                    minimum_yen=low.yen,
-                    include_minimum=low_inclusive,
-                    maximum_yen=second.yen,
-                    include_maximum=include_max,
-                    text=text[begin:stop],
-                ),
-                Span(begin, stop),
-                guessed_unit=not (low.explicit_unit and second.explicit_unit),
-            )
-    lower_then_upper = _JA_LOWER.match(after)
-    if (lower_then_upper and lower_then_upper.group(1) in ("以上", "超")) or (
-        lower_then_upper
-        and lower_then_upper.group(1).startswith(("を超", "超え", "より", "を上", "オーバー"))
+    if join and following is not None and following.span.start == end + join.end():
+        # X〜Y, XからYまで, between X and Y (200〜300万円: X takes Y's unit)
+        low = _with_unit_of(amount, following, text) if not amount.explicit_unit else amount
+        upper = _JA_UPPER.match(text[following.span.end :])
+        stop = following.span.end + (upper.end() if upper else 0)
+        english = _EN_BEFORE.search(before)
+        between = english is not None and english.group(1).lower() in ("between", "from")
+        begin = start - (len(english.group()) if english and between else 0)
+        lower = _JA_LOWER.match(after)
+        used.update({index, index + 1})
+        return _piece(
+            text, begin, stop, low, following,
+            minimum_yen=low.yen,
+            include_minimum=not (lower and lower.group(1).startswith(_EXCLUSIVE_LOWER)),
+            maximum_yen=following.yen,
+            include_maximum=not (upper and upper.group(1) in _EXCLUSIVE_UPPER),
+        )  # fmt: skip
+    lower = _JA_LOWER.match(after)
+    if lower and lower.group(1).startswith(
+        ("以上", "超", "を超", "超え", "より", "を上", "オーバー")
     ):
-        assert lower_then_upper is not None
-        inclusive = lower_then_upper.group(1) == "以上"
-        stop = end + lower_then_upper.end()
-        # X以上Y未満: a second bound right after
-        if index + 1 < len(amounts) and amounts[index + 1].span.start <= stop + 1:
-            second = amounts[index + 1]
-            upper = _JA_UPPER.match(text[second.span.end :])
-            if upper:
-                used.update({index, index + 1})
-                stop2 = second.span.end + upper.end()
-                return RangePiece(
-                    AmountRange(
-                        minimum_yen=amount.yen,
-                        include_minimum=inclusive,
-                        maximum_yen=second.yen,
-                        include_maximum=upper.group(1) not in ("未満", "未満の", "に満たない"),
-                        text=text[start:stop2],
-                    ),
-                    Span(start, stop2),
-                    guessed_unit=not (amount.explicit_unit and second.explicit_unit),
-                )
+        inclusive = lower.group(1) == "以上"
+        stop = end + lower.end()
+        upper = _JA_UPPER.match(text[following.span.end :]) if following else None
+        if following is not None and following.span.start <= stop + 1 and upper:
+            # X以上Y未満: a second bound right after
+            used.update({index, index + 1})
+            return _piece(
+                text, start, following.span.end + upper.end(), amount, following,
+                minimum_yen=amount.yen,
+                include_minimum=inclusive,
+                maximum_yen=following.yen,
+                include_maximum=upper.group(1) not in _EXCLUSIVE_UPPER,
+            )  # fmt: skip
         used.add(index)
-        return RangePiece(
-            AmountRange(minimum_yen=amount.yen, include_minimum=inclusive, text=text[start:stop]),
-            Span(start, stop),
-            guessed_unit=not amount.explicit_unit,
-        )
+        return _piece(text, start, stop, amount, minimum_yen=amount.yen, include_minimum=inclusive)
     upper = _JA_UPPER.match(after)
     if upper and upper.group(1) != "まで":
         used.add(index)
-        stop = end + upper.end()
         inclusive = upper.group(1) in ("以下", "以内", "以下の")
-        return RangePiece(
-            AmountRange(maximum_yen=amount.yen, include_maximum=inclusive, text=text[start:stop]),
-            Span(start, stop),
-            guessed_unit=not amount.explicit_unit,
+        return _piece(
+            text,
+            start,
+            end + upper.end(),
+            amount,
+            maximum_yen=amount.yen,
+            include_maximum=inclusive,
         )
-    if _JA_BAND.match(after):
+    if band := _JA_BAND.match(after):
         used.add(index)
-        stop = end + _JA_BAND.match(after).end()  # type: ignore[union-attr]
-        return RangePiece(
-            AmountRange(
-                minimum_yen=amount.yen,
-                maximum_yen=amount.yen + amount.step,
-                include_maximum=False,
-                text=text[start:stop],
-            ),
-            Span(start, stop),
-            guessed_unit=not amount.explicit_unit,
-        )
+        return _piece(
+            text, start, end + band.end(), amount,
+            minimum_yen=amount.yen,
+            maximum_yen=amount.yen + amount.step,
+            include_maximum=False,
+        )  # fmt: skip
     english = _EN_BEFORE.search(before)
-    if english:
-        word = english.group(1).lower()
+    word = english.group(1).lower() if english else ""
+    if english and word in _EN_LOWER | _EN_UPPER:
+        used.add(index)
         begin = start - len(english.group())
         if word in _EN_LOWER:
-            used.add(index)
-            return RangePiece(
-                AmountRange(
-                    minimum_yen=amount.yen, include_minimum=_EN_LOWER[word], text=text[begin:end]
-                ),
-                Span(begin, end),
-                guessed_unit=not amount.explicit_unit,
+            return _piece(
+                text, begin, end, amount, minimum_yen=amount.yen, include_minimum=_EN_LOWER[word]
             )
-        if word in _EN_UPPER:
-            used.add(index)
-            return RangePiece(
-                AmountRange(
-                    maximum_yen=amount.yen, include_maximum=_EN_UPPER[word], text=text[begin:end]
-                ),
-                Span(begin, end),
-                guessed_unit=not amount.explicit_unit,
-            )
-    trailing = _EN_AFTER.match(after)
-    if trailing:
-        used.add(index)
-        stop = end + trailing.end()
-        phrase = trailing.group(1).lower()
-        if phrase in ("or less", "or below", "and below", "and under"):
-            return RangePiece(
-                AmountRange(maximum_yen=amount.yen, text=text[start:stop]),
-                Span(start, stop),
-                guessed_unit=not amount.explicit_unit,
-            )
-        return RangePiece(
-            AmountRange(minimum_yen=amount.yen, text=text[start:stop]),
-            Span(start, stop),
-            guessed_unit=not amount.explicit_unit,
+        return _piece(
+            text, begin, end, amount, maximum_yen=amount.yen, include_maximum=_EN_UPPER[word]
         )
+    if trailing := _EN_AFTER.match(after):
+        used.add(index)
+        below = trailing.group(1).lower() in ("or less", "or below", "and below", "and under")
+        bound = "maximum_yen" if below else "minimum_yen"
+        return _piece(text, start, end + trailing.end(), amount, **{bound: amount.yen})
     return None
 
 

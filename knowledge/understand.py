@@ -681,10 +681,6 @@ def _about_budget(reading: Reading, superlatives: list[Piece]) -> bool:
     return reading.has("largest") or reading.has("smallest") or reading.has("total")
 
 
-def _is_rank_count(piece: Piece) -> bool:
-    return piece.number is not None and piece.number > 1
-
-
 _UNIT_WORDS = {
     "施策": "measure",
     "事業": "measure",
