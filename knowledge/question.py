@@ -89,7 +89,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "どっち | どちら | 比べ | 比較 | くらべ | vs | versus | compare | which is bigger | "
         "which is larger | which is more | which gets more | which has more | bigger | "
         "larger than | より多い | より少ない | より大きい | より小さい | より上 | が上 | "
-        "上回って | 下回って | のが上 | 違い | ちがい | larger | more money | gets more"
+        "上回って | 下回って | のが上 | 違い | ちがい | larger | more money | gets more | "
+        "compared to | compared with | compared | against"
     ),
     "sum": _cues(
         "合わせ | あわせ | 足す | 足し | 足した | たす | 合算 | 総計 | 両方 | + | ＋ | combined | "

@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     import discord
 
 
+def none_found(answer: ListAnswer) -> str:
+    """予算10,000千円以上の施策はありません: said plainly, not as a list of nothing."""
+    return f"{phrases.scope_title(answer.scope)}に当てはまる施策はありません。"
+
+
 def groups_title(answer: ListAnswer) -> str:
     """空知総合振興局のプロジェクト一覧（2件）: a list of groups rather than of measures."""
     place = phrases.whole_title(answer.scope)
@@ -24,6 +29,8 @@ def groups_title(answer: ListAnswer) -> str:
 def text(answer: ListAnswer) -> list[str]:
     if answer.unit != "measure":
         return [groups_title(answer), *group_rows(answer.groups, answer.total_thousand_yen)]
+    if not answer.count:
+        return [none_found(answer)]
     lines = [
         f"{phrases.scope_title(answer.scope)}の施策一覧",
         f"施策 {answer.count}件 ・ 合計 {amount_text(answer.total_thousand_yen)}",
@@ -42,6 +49,8 @@ def text(answer: ListAnswer) -> list[str]:
 
 
 def embeds(answer: ListAnswer) -> list[discord.Embed]:
+    if answer.unit == "measure" and not answer.count:
+        return [cards.embed(cards.escape(none_found(answer)), "", cards.GREY)]
     if answer.unit != "measure":
         fields = cards.group_fields(answer.groups, answer.total_thousand_yen)
         return cards.pages(cards.escape(groups_title(answer)), "", cards.BLUE, fields)
