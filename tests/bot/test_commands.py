@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.cli import build_parser
 from bot.commands import BY_NAME, COMMANDS, find_command
 from knowledge import load_knowledge
@@ -71,3 +73,18 @@ def test_top_and_search_take_an_inclusive_budget_range_in_man_yen():
     expected = sorted((r.budget for r in ROWS if 1000 <= r.budget <= 5000), reverse=True)
     assert [r.budget_thousand_yen for r in answer.results] == expected[:5]
     assert top.run(K, {"min": None, "max": None}) == top.run(K, {}) == K.top()
+
+
+def test_the_readme_commands_table_lists_every_command_and_option():
+    """The README is how people learn the options: a registry option missing there fails."""
+    readme = (Path(__file__).parent.parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("`")[1].split()[0]: line.split("`")[1]
+        for line in readme.splitlines()
+        if line.startswith("| `")
+    }
+    for command in COMMANDS:
+        assert command.name in rows, command.name
+        for param in command.params:
+            if param.option:
+                assert f"--{param.name}" in rows[command.name], (command.name, param.name)
