@@ -57,7 +57,11 @@ def _add_param(parser: argparse.ArgumentParser, param: Param) -> None:
     if param.option:
         choices = [choice.value for choice in param.choices] or None
         parser.add_argument(
-            f"--{param.name}", choices=choices, default=param.default, help=param.description
+            f"--{param.name}",
+            choices=choices,
+            type=_typed(param),
+            default=param.default,
+            help=param.description,
         )
     elif param.kind == "text":
         parser.add_argument(param.name, nargs="*", default=[], help=param.description)

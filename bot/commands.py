@@ -17,11 +17,16 @@ from bot import STARTED, __version__
 from knowledge.answers import Answer, CommandHelp, HelpAnswer
 from knowledge.engine import DEFAULT_TOP, Knowledge
 from knowledge.errors import InvalidQueryError
+from knowledge.quantities import AmountRange
 from knowledge.router import ask
 
 ParamKind = Literal["region", "text", "int", "choice"]
 
 MAX_TOP = 50
+YEN_PER_MAN = 10_000
+MAX_MAN_YEN = 100_000_000
+"""The largest budget bound accepted, in 万円 (1兆円): far above any plan, well inside
+Discord's integer range."""
 _LINE_SEPARATORS = re.compile(r"[\s,、，]+|(?:と|vs\.?|VS)(?=\S)")
 
 
@@ -52,6 +57,8 @@ class Param:
     max_value: int | None = None
     choices: tuple[Choice, ...] = ()
     option: bool = False
+    label: str = ""
+    """What a message about a wrong value calls it, when the description is too long to."""
 
     def convert(self, text: str) -> object:
         """A typed value from text (a batch line, a console word); InvalidQueryError if unfit."""
@@ -60,11 +67,16 @@ class Param:
         try:
             value = int(text)
         except ValueError:
-            raise InvalidQueryError(f"{self.description}は整数で指定してください: {text}") from None
-        low, high = self.min_value or 1, self.max_value or value
+            raise InvalidQueryError(f"{self.what}は整数で指定してください: {text}") from None
+        low = 1 if self.min_value is None else self.min_value
+        high = value if self.max_value is None else self.max_value
         if not low <= value <= high:
-            raise InvalidQueryError(f"{self.description}は{low}〜{high}で指定してください: {value}")
+            raise InvalidQueryError(f"{self.what}は{low:,}〜{high:,}で指定してください: {value}")
         return value
+
+    @property
+    def what(self) -> str:
+        return self.label or self.description
 
 
 @dataclass(frozen=True)
@@ -144,6 +156,54 @@ def _region(name: str = "region", ja_name: str = "地域", *, required: bool = F
     )
 
 
+def _budget_params(grouped: bool = False) -> tuple[Param, Param]:
+    """--min / --max in 万円, both inclusive: people think of budgets in 万円, while the table
+    and the replies count in 千円. `grouped`: the command also ranks 振興局 and areas, whose
+    totals are summed from the measures in range (said in the description)."""
+    summed = "。振興局・連携地域は範囲内の施策だけを合計" if grouped else ""
+    summed_en = "; subprefectures and areas sum only measures in range" if grouped else ""
+    return (
+        Param(
+            "min",
+            "下限万円",
+            f"予算の下限（万円・この額を含む）{summed}",
+            f"Smallest budget in 万円 (10,000 yen), inclusive{summed_en}",
+            "int",
+            min_value=0,
+            max_value=MAX_MAN_YEN,
+            option=True,
+            label="予算の下限（万円）",
+        ),
+        Param(
+            "max",
+            "上限万円",
+            f"予算の上限（万円・この額を含む）{summed}",
+            f"Largest budget in 万円 (10,000 yen), inclusive{summed_en}",
+            "int",
+            min_value=0,
+            max_value=MAX_MAN_YEN,
+            option=True,
+            label="予算の上限（万円）",
+        ),
+    )
+
+
+def _budget(arguments: Mapping[str, Any]) -> AmountRange | None:
+    """The budget condition of --min / --max (万円, inclusive) in yen, as the core takes it;
+    None when neither is given, so such calls are exactly what they were before."""
+    low: int | None = arguments.get("min")
+    high: int | None = arguments.get("max")
+    if low is None and high is None:
+        return None
+    words = [f"{low:,}万円以上"] if low is not None else []
+    words += [f"{high:,}万円以下"] if high is not None else []
+    return AmountRange(
+        minimum_yen=None if low is None else low * YEN_PER_MAN,
+        maximum_yen=None if high is None else high * YEN_PER_MAN,
+        text="".join(words),
+    )
+
+
 def _compare(knowledge: Knowledge, a: Mapping[str, Any]) -> Answer:
     return knowledge.compare([a[name] for name in ("a", "b", "c", "d") if a[name]])
 
@@ -190,9 +250,10 @@ COMMANDS: tuple[Command, ...] = (
                 "text",
                 required=True,
             ),
+            *_budget_params(),
         ),
-        body=lambda k, a: k.search(a["query"] or ""),
-        usage="search 言葉",
+        body=lambda k, a: k.search(a["query"] or "", budget=_budget(a)),
+        usage="search 言葉 [--min 万円] [--max 万円]",
     ),
     Command(
         name="list",
@@ -254,10 +315,13 @@ COMMANDS: tuple[Command, ...] = (
                 "region",
                 option=True,
             ),
+            *_budget_params(grouped=True),
         ),
-        body=lambda k, a: k.top(a["n"], by=a["by"], order=a["order"], region=a["region"]),
+        body=lambda k, a: k.top(
+            a["n"], by=a["by"], order=a["order"], region=a["region"], budget=_budget(a)
+        ),
         usage="top [件数] [--by measure|subprefecture|area] [--order largest|smallest] "
-        "[--region 地域]",
+        "[--region 地域] [--min 万円] [--max 万円]",
     ),
     Command(
         name="compare",

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.models import MeasureRow
+from knowledge.quantities import AmountRange
 
 ScopeKind = Literal["all", "area", "subprefecture", "project", "keyword", "selection"]
 GroupKind = Literal["area", "subprefecture", "project", "measure", "selection"]
@@ -208,6 +209,11 @@ class SearchAnswer(Answer):
     )
     terms: list[str] = Field(default_factory=list, description="The content words searched for")
     region: Scope | None = Field(default=None, description="The region the query named, if any")
+    budget: AmountRange | None = Field(
+        default=None,
+        description="The budget condition the hits were kept by (count and total are over "
+        "the kept hits); None: no condition",
+    )
 
     def headline(self) -> Headline | None:
         if self.confidence != "sure" or not self.results:
@@ -226,6 +232,11 @@ class RankAnswer(Answer):
     available: int = Field(description="How many items could be ranked")
     tied_beyond: int = Field(
         default=0, description="Items past the n shown with the same amount as the last one shown"
+    )
+    budget: AmountRange | None = Field(
+        default=None,
+        description="The budget condition on the measures ranked (by 振興局 or area: on the "
+        "measures before they are summed); None: no condition",
     )
 
     def headline(self) -> Headline | None:

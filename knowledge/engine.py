@@ -48,6 +48,7 @@ from knowledge.models import Dataset, MeasureRow
 from knowledge.normalize import fold, without_surrogates
 from knowledge.parser import load_dataset
 from knowledge.plan import Selection
+from knowledge.quantities import AmountRange
 from knowledge.regions import Region, RegionResolver
 from knowledge.words import content_words
 
@@ -89,6 +90,19 @@ def _tied_beyond(ranked_amounts: list[int], n: int) -> int:
         return 0
     last = ranked_amounts[n - 1]
     return sum(1 for amount in ranked_amounts[n:] if amount == last)
+
+
+def _condition(budget: AmountRange | None) -> AmountRange | None:
+    """The budget condition to apply: None when it has no bound (the same as no condition);
+    a minimum above the maximum is the asker's slip, said as such rather than answered empty."""
+    if budget is None or (budget.minimum_yen is None and budget.maximum_yen is None):
+        return None
+    if budget.impossible:
+        raise InvalidQueryError(
+            f"予算の下限が上限を上回っています（{budget.text or budget.label()}）。"
+            "下限は上限以下にしてください。"
+        )
+    return budget
 
 
 def _plain(text: str) -> str:
@@ -348,16 +362,20 @@ class Knowledge:
         by: RankBy = "measure",
         order: RankOrder = "largest",
         region: str | None = None,
+        budget: AmountRange | None = None,
     ) -> RankAnswer:
         """The n largest (or smallest) measures, 振興局 or areas, optionally within a region.
 
         Ties keep document order; `tied_beyond` says when the cut at n goes through a tie.
+        With a budget condition only the measures meeting it are ranked — by 振興局 or area,
+        only they are summed — and `available` counts what is left.
         """
         if n < 1:
             raise InvalidQueryError("件数は1以上を指定してください。")
+        budget = _condition(budget)
         resolved = self.resolve_region(region)
-        key = ("top", n, by, order, resolved.kind, resolved.name)
-        return self._memoized(key, lambda: self._top(n, by, order, resolved))
+        key = ("top", n, by, order, resolved.kind, resolved.name, budget)
+        return self._memoized(key, lambda: self._top(n, by, order, resolved, budget))
 
     # -- selections (the query plan's filters) ----------------------------------------------
 
@@ -489,12 +507,29 @@ class Knowledge:
         kind: GroupKind = "area" if unit == "area" else "subprefecture"
         return self._groups(kind, rows)
 
-    def _top(self, n: int, by: RankBy, order: RankOrder, resolved: Region) -> RankAnswer:
+    def _top(
+        self,
+        n: int,
+        by: RankBy,
+        order: RankOrder,
+        resolved: Region,
+        budget: AmountRange | None,
+    ) -> RankAnswer:
         scope_rows = self._rows_in(resolved)
+        if budget is not None:
+            scope_rows = [r for r in scope_rows if budget.contains(r.budget_thousand_yen)]
         sign = -1 if order == "largest" else 1
-        common = {"by": by, "order": order, "n": n, "scope": self._scope(resolved)}
+        common = {
+            "by": by,
+            "order": order,
+            "n": n,
+            "scope": self._scope(resolved),
+            "budget": budget,
+        }
         if by == "measure":
             rows = self._ranked(resolved, order)
+            if budget is not None:
+                rows = [r for r in rows if budget.contains(r.budget_thousand_yen)]
             return RankAnswer(
                 **common,
                 available=len(rows),
@@ -571,7 +606,9 @@ class Knowledge:
         self.top()
         return self
 
-    def _find(self, query: str) -> tuple[SearchResult, list[str], list[Region]]:
+    def _find(
+        self, query: str, budget: AmountRange | None = None
+    ) -> tuple[SearchResult, list[str], list[Region]]:
         from knowledge.search import MAX_HITS, SearchResult  # noqa: PLC0415 - see index
 
         """Search the content words of a query; region names in it narrow the search.
@@ -591,6 +628,8 @@ class Knowledge:
             inside = sorted(
                 {i for r in regions for i in self._scope_indexes.get((r.kind, r.name), [])}
             )
+            if budget is not None:
+                inside = [i for i in inside if budget.contains(self.rows[i].budget_thousand_yen)]
             hits = [
                 Hit.model_construct(  # our own rows: nothing to validate again
                     **vars(self.rows[i]), score=100.0, matched="measure", channel="region"
@@ -600,15 +639,23 @@ class Knowledge:
             total = sum(self.rows[i].budget_thousand_yen for i in inside)
             return SearchResult(hits, "sure", len(inside), tuple(inside), total), [], regions
         within = [(r.kind, r.name) for r in regions]
-        return self.index.search(" ".join(terms), within=within), terms, regions
+        result = self.index.search(" ".join(terms), within=within, budget=budget)
+        return result, terms, regions
 
     @memoized
-    def search(self, query: str, *, limit: int | None = None) -> SearchAnswer:
-        """Measures matching a query, best first, in confidence bands (see knowledge.search)."""
+    def search(
+        self, query: str, *, limit: int | None = None, budget: AmountRange | None = None
+    ) -> SearchAnswer:
+        """Measures matching a query, best first, in confidence bands (see knowledge.search).
+
+        A budget condition keeps only the hits meeting it; count and the sure total are over
+        the hits kept (the band itself is chosen before, from every match).
+        """
         query = without_surrogates(query)  # undecodable input read from a pipe
         if not fold(query):
             raise InvalidQueryError("検索する言葉を指定してください（例: search エゾシカ）。")
-        result, terms, regions = self._find(query)
+        budget = _condition(budget)
+        result, terms, regions = self._find(query, budget)
         suggestions: list[str] = []
         if result.confidence == "none":
             content = " ".join(terms) or query
@@ -624,6 +671,7 @@ class Knowledge:
             confidence=result.confidence,
             total_thousand_yen=result.sure_total if result.confidence == "sure" else None,
             suggestions=suggestions,
+            budget=budget,
         )
 
     def about(self) -> AboutAnswer:

@@ -98,6 +98,15 @@ class AmountRange(BaseModel):
             yen > self.maximum_yen or (yen == self.maximum_yen and not self.include_maximum)
         )
 
+    @property
+    def impossible(self) -> bool:
+        """No budget can meet it (a minimum above the maximum): a mistake to point out, not an
+        empty answer to give."""
+        low, high = self.minimum_yen, self.maximum_yen
+        if low is None or high is None:
+            return False
+        return low > high or (low == high and not (self.include_minimum and self.include_maximum))
+
     def label(self) -> str:
         """The condition in the table's unit, so the reader can check it: 5,000千円以上."""
         low = self.minimum_yen

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from knowledge.answers import Highlight, Hit
 from knowledge.models import MeasureRow
 from knowledge.normalize import fold, fold_mapped, fold_romaji, is_kana, is_latin, reading_variants
+from knowledge.quantities import AmountRange
 from knowledge.reading import Reader
 
 Field = Literal["measure", "project", "description"]
@@ -220,10 +221,18 @@ class SearchIndex:
         romaji = fold_romaji(text) if is_latin(text) else self.reader.romaji(text)
         return QueryWord(text, surface, self.reader.reading(text), romaji)
 
-    def search(self, query: str, *, within: Sequence[tuple[str, str]] = ()) -> SearchResult:
+    def search(
+        self,
+        query: str,
+        *,
+        within: Sequence[tuple[str, str]] = (),
+        budget: AmountRange | None = None,
+    ) -> SearchResult:
         """Rows matching the query's words, best first, with the confidence band.
 
-        `within` narrows to regions: ("area", name) or ("subprefecture", name) pairs.
+        `within` narrows to regions: ("area", name) or ("subprefecture", name) pairs. `budget`
+        keeps only the band's rows in that range, after the band is chosen: a range never turns
+        weak candidates into an answer, and count and sure total are over the rows kept.
         """
         words = self._words(query[:MAX_QUERY_CHARS])
         if not words:
@@ -254,9 +263,17 @@ class SearchIndex:
         ranked = found[np.lexsort((found, -score[found]))]
         sure = ranked[score[ranked] >= SURE]
         shown, confidence = _band(ranked, sure, query)
+        if budget is not None:
+            shown, sure = self._within(shown, budget), self._within(sure, budget)
         hits = [self._hit(int(i), float(score[i]), best) for i in shown[:MAX_HITS]]
         sure_total = int(self._budgets[sure].sum())
         return SearchResult(hits, confidence, len(shown), tuple(sure.tolist()), sure_total)
+
+    def _within(self, rows: np.ndarray, budget: AmountRange) -> np.ndarray:
+        """The rows (in their order) whose budget meets the condition; AmountRange.contains is
+        the one definition of a range, and it is asked only about the rows matched."""
+        keep = [budget.contains(int(self._budgets[i])) for i in rows]
+        return rows[np.array(keep, dtype=bool)] if len(rows) else rows
 
     def suggest_words(self, query: str, limit: int = 3) -> list[str]:
         """Words of the measure and project names closest to the query (for "did you mean")."""

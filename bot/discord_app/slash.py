@@ -61,7 +61,9 @@ COOLDOWN_NOTICE = "少し間をあけてからもう一度どうぞ（あと{sec
 
 def _annotation(param: Param) -> Any:  # noqa: ANN401 - a type object for discord.py to read
     if param.kind == "int":
-        return app_commands.Range[int, param.min_value or 1, param.max_value or 1_000_000]
+        low = 1 if param.min_value is None else param.min_value  # 0 is a bound (--min 0)
+        high = 1_000_000 if param.max_value is None else param.max_value
+        return app_commands.Range[int, low, high]
     return str
 
 

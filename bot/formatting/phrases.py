@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from knowledge.answers import Answer, Scope, Source
+from knowledge.quantities import AmountRange
 
 Emphasis = Callable[[str], str]
 
@@ -32,6 +33,12 @@ def scope_title(scope: Scope) -> str:
     if scope.area:
         return f"{scope.full_name}（{scope.area}）"
     return scope.full_name
+
+
+def budget_condition(budget: AmountRange) -> str:
+    """予算1,000千円以上5,000千円以下: a budget range in the table's unit, so the reader can
+    check every amount shown against it (the same words as a question's 解釈 line)."""
+    return f"予算{budget.label()}"
 
 
 UNIT_LABEL = {

@@ -262,3 +262,59 @@ def test_help_json_keeps_its_examples(run_bot: RunBot):
     examples = ["空知の予算合計は？", "エゾシカ関連の事業は？", "予算が一番大きい事業は？"]
     assert one_json(run_bot, "help")["examples"] == examples
     assert one_json(run_bot, "ask", "qqqzzz")["examples"] == examples
+
+
+def test_top_within_a_budget_range_in_man_yen(run_bot: RunBot):
+    """--min 300 is 3,000千円, inclusive; available counts the measures in range."""
+    kept = sorted((r for r in ROWS if r.budget >= 3000), key=lambda r: -r.budget)
+    answer = one_json(run_bot, "top", "--min", "300")
+    assert [(r["line"], r["budget_thousand_yen"]) for r in answer["results"]] == [
+        (r.line, r.budget) for r in kept[:5]
+    ]
+    assert answer["available"] == len(kept)
+    assert answer["budget"]["minimum_yen"] == 3_000_000
+    assert answer["budget"]["maximum_yen"] is None
+    assert answer["text"].splitlines()[0] == "予算が大きい施策 上位5件（予算3,000千円以上）"
+
+
+def test_top_by_subprefecture_sums_only_the_measures_in_range(run_bot: RunBot):
+    totals: dict[str, int] = {}
+    for row in ROWS:
+        if 1000 <= row.budget <= 5000:
+            totals[row.subprefecture] = totals.get(row.subprefecture, 0) + row.budget
+    answer = one_json(run_bot, "上位", "3", "--by", "subprefecture", "--min", "100", "--max", "500")
+    assert [(g["name"], g["total_thousand_yen"]) for g in answer["groups"]] == sorted(
+        totals.items(), key=lambda kv: -kv[1]
+    )[:3]
+    assert "予算1,000千円以上5,000千円以下の施策の合計" in answer["text"].splitlines()[0]
+
+
+def test_search_with_a_minimum_and_a_batch_keeping_it(run_bot: RunBot):
+    kept = [r for r in ROWS if "エゾシカ" in r.measure and r.budget >= 2000]
+    answer = one_json(run_bot, "search", "エゾシカ", "--min", "200")
+    assert [r["measure"] for r in answer["results"]] == [r.measure for r in kept]
+    assert (answer["count"], answer["total_thousand_yen"]) == (1, 2243)
+    assert answer["budget"]["text"] == "200万円以上"
+    done = run_bot("search", "--max", "100", "--json", stdin="エゾシカ\nえぞしか\n")
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    low = [r for r in ROWS if "エゾシカ" in r.measure and r.budget <= 1000]
+    assert [[r["line"] for r in a["results"]] for a in answers] == [[r.line for r in low]] * 2
+
+
+def test_without_min_and_max_the_json_is_as_before_plus_a_null_budget(run_bot: RunBot):
+    answer = one_json(run_bot, "top", "3")
+    assert answer["budget"] is None
+    assert answer["available"] == len(ROWS)
+    assert one_json(run_bot, "search", "エゾシカ")["budget"] is None
+
+
+def test_budget_range_mistakes(run_bot: RunBot):
+    done = run_bot("top", "--min", "500", "--max", "100")
+    assert done.returncode == 1
+    assert "予算の下限が上限を上回っています（500万円以上100万円以下）" in done.stdout
+    done = run_bot("search", "エゾシカ", "--min", "-1")
+    assert done.returncode == 2
+    assert "予算の下限（万円）は0〜100,000,000で指定してください: -1" in done.stderr
+    done = run_bot("top", "--max", "多い")
+    assert done.returncode == 2
+    assert "予算の上限（万円）は整数で指定してください" in done.stderr

@@ -56,3 +56,9 @@ def test_a_question_it_cannot_place_gets_the_example_questions():
     text = reply(K, "qqqzzz")
     assert "こんなふうに聞いてください:" in text
     assert "  ・空知の予算合計は？" in text
+
+
+def test_console_takes_the_budget_range_options():
+    text = reply(K, "上位 3 --min 100 --max 500")
+    assert text.splitlines()[0] == "予算が大きい施策 上位3件（予算1,000千円以上5,000千円以下）"
+    assert "予算の下限（万円）は整数で" in reply(K, "search エゾシカ --min x")

@@ -18,13 +18,30 @@ RANK_PAGE_SIZE = 10
 
 
 def rank_title(answer: RankAnswer) -> str:
+    """What was ranked; a budget condition is said in the title, and for 振興局 or areas that
+    it chose the measures summed (not the subtotals)."""
     direction = "大きい" if answer.order == "largest" else "小さい"
     shown = len(answer.results) or len(answer.groups)
     within = "" if answer.scope.kind == "all" else f"{answer.scope.full_name}で"
-    title = f"{within}予算が{direction}{phrases.UNIT_LABEL[answer.by]} 上位{shown}件"
-    if answer.n > answer.available:
-        title += f"（全{answer.available}件）"
+    title = f"{within}予算が{direction}{phrases.UNIT_LABEL[answer.by]}"
+    if shown:  # none at all is said by empty_note, not by "上位0件（全0件）"
+        title += f" 上位{shown}件"
+    notes = [f"全{answer.available}件"] if shown and answer.n > answer.available else []
+    if answer.budget is not None:
+        condition = phrases.budget_condition(answer.budget)
+        notes.append(condition if answer.by == "measure" else f"{condition}の施策の合計")
+    if notes:
+        title += f"（{'・'.join(notes)}）"
     return title
+
+
+def empty_note(answer: RankAnswer) -> str | None:
+    """Nothing to rank (only a budget condition can leave nothing): say so, not a bare title."""
+    if answer.results or answer.groups:
+        return None
+    if answer.budget is not None:
+        return f"{phrases.budget_condition(answer.budget)}の施策はありません。"
+    return "該当する施策はありません。"
 
 
 def tie_note(answer: RankAnswer) -> str | None:
@@ -59,7 +76,7 @@ def text(answer: RankAnswer) -> list[str]:
         ]
         right = frozenset({0, 1, 3})
     lines = [rank_title(answer), *table(rows, right=right)]
-    if note := tie_note(answer):
+    if note := tie_note(answer) or empty_note(answer):
         lines.append(note)
     return lines
 
@@ -75,7 +92,7 @@ def embeds(answer: RankAnswer) -> list[discord.Embed]:
             f"{i}. **{thousand_yen(g.total_thousand_yen)}** {g.full_name}（施策 {g.count}件）"
             for i, g in enumerate(answer.groups, start=1)
         ]
-    note = tie_note(answer)
+    note = tie_note(answer) or empty_note(answer)
     return [
         cards.embed(rank_title(answer), "\n".join([*chunk, *([note] if note else [])]), cards.GOLD)
         for chunk in cards.chunks(lines, RANK_PAGE_SIZE)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.formatting import cards
 from bot.formatting.kinds.base import AnswerKind
-from bot.formatting.phrases import Emphasis, plain
+from bot.formatting.phrases import Emphasis, budget_condition, plain
 from knowledge.amounts import amount_text
 from knowledge.answers import Hit, SearchAnswer
 
@@ -18,6 +18,7 @@ SEARCH_SHOWN = 10
 MARKS = ("［", "］")
 """Where a search matched, in plain text: 【空知地域［エゾシカ］肉有効活用需要喚起事業】."""
 TRY_OTHER_WORDS = "別の言葉（例: エゾシカ、ニシン、観光）や地域名で試してください。"
+WIDEN_RANGE = "下限・上限を広げるか外して、もう一度お試しください。"
 SNIPPET_CONTEXT = 24
 """Characters shown on each side of a match inside a long description."""
 
@@ -61,12 +62,24 @@ def snippet(
     return ("…" if start else "") + body + ("…" if end < len(text) else "")
 
 
+def condition(answer: SearchAnswer) -> str:
+    """（予算2,000千円以上）: the budget condition the hits were kept by, or nothing."""
+    return f"（{budget_condition(answer.budget)}）" if answer.budget is not None else ""
+
+
 def search_title(answer: SearchAnswer) -> str:
-    return f"「{answer.query}」の検索結果"
+    return f"「{answer.query}」の検索結果{condition(answer)}"
 
 
 def search_empty(answer: SearchAnswer) -> list[str]:
-    """Nothing matched: say so plainly, with close words or regions to try instead."""
+    """Nothing matched: say so plainly, with close words or regions to try instead; matches
+    that a budget condition left out are said to be outside it, not missing."""
+    if answer.budget is not None and answer.confidence != "none":
+        return [
+            f"「{answer.query}」に一致する施策のうち、"
+            f"{budget_condition(answer.budget)}のものはありません。",
+            WIDEN_RANGE,
+        ]
     lines = [f"「{answer.query}」に一致する施策は見つかりませんでした。"]
     if answer.suggestions:
         lines.append(f"もしかして: {'、'.join(answer.suggestions)}")
@@ -78,9 +91,14 @@ def search_empty(answer: SearchAnswer) -> list[str]:
 def search_lead(answer: SearchAnswer) -> str:
     """The first line of a search reply, by confidence band."""
     if answer.region is not None and answer.results and not answer.terms:
-        return f"「{answer.query}」は地域名です: {answer.region.full_name}の施策 {answer.count}件"
+        return (
+            f"「{answer.query}」は地域名です: {answer.region.full_name}の施策"
+            f"{condition(answer)} {answer.count}件"
+        )
     if answer.confidence == "maybe":
-        return f"「{answer.query}」にぴったり一致する施策はありません。もしかして:"
+        return (
+            f"「{answer.query}」にぴったり一致する施策はありません。もしかして{condition(answer)}:"
+        )
     return f"{search_title(answer)}: {answer.count}件"
 
 

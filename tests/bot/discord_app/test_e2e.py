@@ -527,3 +527,52 @@ async def test_plain_questions_of_every_plan_kind_in_discord(
     assert "令和3年度" in year.embeds[0]["description"]
     for reply in (pick, where, count):
         assert "出典" in reply.embeds[0]["footer"]["text"]
+
+
+async def test_top_with_a_budget_range_shows_exactly_the_measures_in_it(
+    fake_discord: FakeDiscord, start_bot: StartBot
+):
+    """/top min:300 max:500 (万円, inclusive) ranks the measures of 3,000 to 5,000千円."""
+    inside = sorted((r for r in ROWS if 3000 <= r.budget <= 5000), key=lambda r: -r.budget)
+    assert 1 < len(inside) < 10  # one page, fewer than asked for
+    async with start_bot():
+        synced = {c["name"]: c for c in fake_discord.commands()}
+        handle = await fake_discord.slash("top", {"n": 10, "min": 300, "max": 500})
+        response = await handle.response()
+    for name in ("top", "search"):
+        options = {o["name"]: o for o in synced[name]["options"]}
+        for option, japanese in (("min", "下限万円"), ("max", "上限万円")):
+            assert options[option]["type"] == INTEGER
+            assert options[option]["min_value"] == 0
+            assert options[option].get("required", False) is False
+            assert options[option]["name_localizations"] == {"ja": japanese}
+            assert "万円" in options[option]["description_localizations"]["ja"]
+            assert "万円" in options[option]["description"]
+    assert not response.ephemeral
+    [embed] = response.embeds
+    assert embed["title"] == (
+        f"予算が大きい施策 上位{len(inside)}件（全{len(inside)}件・予算3,000千円以上5,000千円以下）"
+    )
+    assert embed["description"].splitlines() == [
+        f"{i}. **{amount(r.budget)}** 【{r.measure}】 {r.subprefecture}"
+        for i, r in enumerate(inside, start=1)
+    ]
+
+
+async def test_search_with_a_minimum_above_the_maximum_is_told_privately(
+    fake_discord: FakeDiscord, start_bot: StartBot
+):
+    async with start_bot():
+        kept = await (
+            await fake_discord.slash("search", {"query": "エゾシカ", "min": 200})
+        ).response()
+        wrong = await (
+            await fake_discord.slash("search", {"query": "エゾシカ", "min": 500, "max": 100})
+        ).response()
+    expected = [r for r in ROWS if "エゾシカ" in r.measure and r.budget >= 2000]
+    assert kept.embeds[0]["title"] == "「エゾシカ」の検索結果（予算2,000千円以上）"
+    values = [f["value"].split("\n")[0] for f in kept.embeds[0]["fields"]]
+    assert len(values) == len(expected) == 1
+    assert all(v.startswith(f"{amount(r.budget)}（") for v, r in zip(values, expected, strict=True))
+    assert wrong.ephemeral
+    assert "予算の下限が上限を上回っています" in str(wrong.data)

@@ -26,6 +26,7 @@ from knowledge.answers import (
     ErrorAnswer,
     HelpAnswer,
 )
+from knowledge.quantities import AmountRange
 from knowledge.router import ask
 
 K = load_knowledge()
@@ -61,6 +62,8 @@ SAMPLES: dict[type[Answer], list[Answer]] = {
         K.search("qqqq"),
         K.search("観光"),
         K.search("そらち"),
+        K.search("エゾシカ", budget=AmountRange(minimum_yen=2_000_000)),
+        K.search("エゾシカ", budget=AmountRange(minimum_yen=100_000_000)),
     ],
     answers.RankAnswer: [
         K.top(),
@@ -68,6 +71,9 @@ SAMPLES: dict[type[Answer], list[Answer]] = {
         K.top(3, by="subprefecture"),
         K.top(by="area", order="smallest"),
         K.top(2, region="石狩"),
+        K.top(5, budget=AmountRange(minimum_yen=1_000_000, maximum_yen=5_000_000)),
+        K.top(by="subprefecture", budget=AmountRange(maximum_yen=2_000_000)),
+        K.top(budget=AmountRange(minimum_yen=1_000_000_000)),
     ],
     answers.CompareAnswer: [
         K.compare(["空知", "石狩"]),

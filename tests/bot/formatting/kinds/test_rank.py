@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.formatting.embeds import embed_pages
 from bot.formatting.text import render_text
+from knowledge.quantities import AmountRange
 from tests.bot.formatting.expect import FOOTER, FULL_NAME, K, columns, cut, ends, ranked, yen
 from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS
 
@@ -119,3 +120,46 @@ def test_a_tie_among_subprefectures():
     last = sorted(SUBPREFECTURE_TOTALS.values(), reverse=True)[2]
     note = f"※ {yen(last)}の振興局はほかに3件あります（同額）。"
     assert render_text(answer, K.source).splitlines()[4] == note
+
+
+HUNDRED_TO_FIVE_HUNDRED_MAN = AmountRange(minimum_yen=1_000_000, maximum_yen=5_000_000)
+CONDITION = "予算1,000千円以上5,000千円以下"
+
+
+def test_a_budget_range_is_said_in_the_title_in_text_and_discord():
+    inside = ranked([r for r in ROWS if 1000 <= r.budget <= 5000])
+    answer = K.top(5, budget=HUNDRED_TO_FIVE_HUNDRED_MAN)
+    text = render_text(answer, K.source)
+    assert text.splitlines()[0] == f"予算が大きい施策 上位5件（{CONDITION}）"
+    assert [cells[1] for cells in table_rows(text)] == [yen(r.budget) for r in inside[:5]]
+    [page] = embed_pages(answer, K.source)
+    assert page.title == f"予算が大きい施策 上位5件（{CONDITION}）"
+    assert page.description is not None
+    assert page.description.splitlines() == [
+        f"{i}. **{yen(r.budget)}** 【{r.measure}】 {r.subprefecture}"
+        for i, r in enumerate(inside[:5], start=1)
+    ]
+
+
+def test_a_budget_range_on_groups_says_it_chose_the_measures_summed():
+    totals: dict[str, int] = {}
+    for row in ROWS:
+        if 1000 <= row.budget <= 5000:
+            totals[row.area] = totals.get(row.area, 0) + row.budget
+    answer = K.top(10, by="area", budget=HUNDRED_TO_FIVE_HUNDRED_MAN)
+    text = render_text(answer, K.source)
+    assert text.splitlines()[0] == (
+        f"予算が大きい連携地域 上位{len(totals)}件（全{len(totals)}件・{CONDITION}の施策の合計）"
+    )
+    assert [cells[1:3] for cells in table_rows(text)] == [
+        [yen(total), area] for area, total in sorted(totals.items(), key=lambda kv: -kv[1])
+    ]
+
+
+def test_nothing_in_the_range_is_said_plainly():
+    answer = K.top(5, budget=AmountRange(minimum_yen=10 * max(r.budget for r in ROWS) * 1000))
+    lines = render_text(answer, K.source).splitlines()
+    assert lines[0] == f"予算が大きい施策（予算{10 * max(r.budget for r in ROWS):,}千円以上）"
+    assert lines[1] == f"予算{10 * max(r.budget for r in ROWS):,}千円以上の施策はありません。"
+    [page] = embed_pages(answer, K.source)
+    assert page.description == lines[1]

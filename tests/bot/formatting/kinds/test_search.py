@@ -9,6 +9,7 @@ from bot.formatting.kinds.search import marked, snippet
 from bot.formatting.text import render_text
 from knowledge.answers import Highlight, Hit, SearchAnswer
 from knowledge.models import MeasureRow
+from knowledge.quantities import AmountRange
 from tests.bot.formatting.expect import FOOTER, K, amount, fields
 from tests.source_table import ROWS
 
@@ -154,3 +155,42 @@ def test_a_snippet_escapes_between_its_marks():
     assert shown.startswith("[a\\*]")
     assert "[ZZ]" in shown
     assert shown == marked(text, spans, "[", "]", lambda t: t.replace("*", "\\*"))
+
+
+def test_hits_in_a_budget_range_in_text_and_discord():
+    kept = [r for r in EZOSHIKA if r.budget >= 2000]
+    answer = K.search("エゾシカ", budget=AmountRange(minimum_yen=2_000_000))
+    lines = render_text(answer, K.source).splitlines()
+    total = sum(r.budget for r in kept)
+    assert lines[0] == (
+        f"「エゾシカ」の検索結果（予算2,000千円以上）: {len(kept)}件 ・ 合計 {amount(total)}"
+    )
+    assert [line for line in lines if line[:1].isdigit()] == [
+        f"{rank}. 【{marked_name(r.measure, 'エゾシカ', '［', '］')}】 {amount(r.budget)}"
+        for rank, r in enumerate(kept, start=1)
+    ]
+    [page] = embed_pages(answer, K.source)
+    assert page.title == "「エゾシカ」の検索結果（予算2,000千円以上）"
+    assert list(fields(page)) == [
+        f"{rank}. 【{marked_name(r.measure, 'エゾシカ', '**', '**')}】"
+        for rank, r in enumerate(kept, start=1)
+    ]
+
+
+def test_matches_all_outside_the_range_are_not_called_missing():
+    answer = K.search("エゾシカ", budget=AmountRange(maximum_yen=500_000))
+    assert all(r.budget > 500 for r in EZOSHIKA)
+    lines = render_text(answer, K.source).splitlines()
+    assert lines[:2] == [
+        "「エゾシカ」に一致する施策のうち、予算500千円以下のものはありません。",
+        "下限・上限を広げるか外して、もう一度お試しください。",
+    ]
+
+
+def test_a_region_query_in_a_range():
+    kept = [r for r in ROWS if r.subprefecture == "空知" and r.budget >= 2000]
+    answer = K.search("そらち", budget=AmountRange(minimum_yen=2_000_000))
+    assert render_text(answer, K.source).splitlines()[0] == (
+        f"「そらち」は地域名です: 空知総合振興局の施策（予算2,000千円以上） {len(kept)}件"
+        f" ・ 合計 {amount(sum(r.budget for r in kept))}"
+    )
