@@ -16,6 +16,7 @@ from tests.bot.formatting.expect import (
     columns,
     cut,
     ends,
+    fields,
     yen,
 )
 from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS, Row
@@ -141,3 +142,15 @@ def test_each_part_of_the_note_stands_alone():
         f"プロジェクトは {answer.count}",
         "",
     ]
+
+
+def test_a_project_without_its_subprefecture_says_nothing_of_it():
+    answer = ask(K, "プロジェクトはいくつ？")
+    assert isinstance(answer, CountAnswer)
+    first = answer.groups[0].model_copy(update={"parent": None})
+    unplaced = answer.model_copy(update={"groups": [first]})
+    name, (total, _) = next(iter(projects(ROWS).items()))
+    assert first.name == name
+    assert columns(render_text(unplaced, K.source).splitlines()[4]) == [cut(name), yen(total)]
+    [page] = embed_pages(unplaced, K.source)
+    assert fields(page) == {name: f"{yen(total)} ・ "}

@@ -7,7 +7,18 @@ from bot.formatting.embeds import embed_pages
 from bot.formatting.text import render_text
 from knowledge.answers import Group, PickAnswer, Scope
 from knowledge.router import ask
-from tests.bot.formatting.expect import FOOTER, FULL_NAME, K, amount, columns, cut, ranked, yen
+from tests.bot.formatting.expect import (
+    FOOTER,
+    FULL_NAME,
+    K,
+    amount,
+    columns,
+    cut,
+    ends,
+    ranked,
+    starts,
+    yen,
+)
 from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS, Row
 
 MARK = "◀"
@@ -239,3 +250,20 @@ def test_two_subprefectures_of_the_same_amount():
     ]
     assert lines[7:] == [note, "", FOOTER]
     assert description(answer)[-1] == note
+
+
+def test_the_ranking_columns_line_up_past_nine():
+    smallest = ranked(ROWS, largest=False)
+    tenth = smallest[9]
+    _, lines = body("10番目に小さい施策は？")
+    assert lines[:2] == ["10番目に予算が小さい施策", f"【{tenth.measure}】 {amount(tenth.budget)}"]
+    heading = lines.index(f"予算が小さい順（全{len(ROWS)}件）")
+    rows = lines[heading + 1 :]
+    assert [columns(line)[:3] for line in rows] == [
+        [f"{i}.", yen(r.budget), cut(f"【{r.measure}】")] for i, r in enumerate(smallest[:12], 1)
+    ]
+    assert [line.endswith(MARK) for line in rows] == [i == 10 for i in range(1, 13)]
+    assert len(ends(rows, r"^\s*\d+\.")) == 1  # 1. and 10. right-aligned
+    assert len(ends(rows, r"千円")) == 1  # 298千円 and 1,970千円 right-aligned
+    assert len(starts(rows, r"【")) == 1  # names left-aligned
+    assert len(starts(rows, r"\d")) > 1  # so the numbers really differ in width

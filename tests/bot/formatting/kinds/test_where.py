@@ -79,6 +79,8 @@ def test_a_project_in_discord():
         for s in subs
     }
     assert list(fields(page)) == [FULL_NAME[s] for s in subs]  # in document order
+    assert not page.description  # the lead is the title
+    assert not any(f.inline for f in page.fields)
     assert page.footer.text == FOOTER
 
 
