@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from bot.formatting import cards, phrases
@@ -14,7 +15,12 @@ if TYPE_CHECKING:
 
 
 def percent(answer: ShareAnswer) -> str:
-    return f"{answer.share * 100:.1f}%" if answer.whole_thousand_yen else "-"
+    """The part of the whole to one decimal, rounded half up from the two amounts (as the
+    headline and Japanese documents round: 1 of 16 is 6.3%, where formatting a float says 6.2%)."""
+    if not answer.whole_thousand_yen:
+        return "-"
+    exact = Decimal(answer.total_thousand_yen * 100) / Decimal(answer.whole_thousand_yen)
+    return f"{exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
 
 
 def lead(answer: ShareAnswer) -> str:

@@ -96,6 +96,11 @@ def share(part: int, whole: int) -> str:
     return f"{Decimal(part * 100) / Decimal(whole):.1f}%"
 
 
+def percent(part: int, whole: int) -> str:
+    """A share to one decimal, rounded half up as the document rounds: 1 of 16 -> 6.3%."""
+    return f"{_half_up(Decimal(part * 100) / Decimal(whole), '0.1')}%"
+
+
 def bar_eighths(text: str) -> int:
     """How long a drawn bar is, in eighths of a cell (█ = 8, ▏ = 1 …)."""
     text = text.strip("`")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.formatting.embeds import embed_pages
 from bot.formatting.text import render_text
 from knowledge.answers import CompareAnswer, Group
+from knowledge.router import ask
 from tests.bot.formatting.expect import (
     FOOTER,
     K,
@@ -140,3 +141,39 @@ def test_equal_totals_a_difference_of_one_and_nothing_to_divide_by():
     ]
     assert compared(100, 101) == ["差額: 乙が 1千円 多い", f"倍率: 乙は甲の約{101 / 100:.2f}倍"]
     assert compared(5, 0) == ["差額: 甲が 5千円 多い"]  # no ratio to nothing
+
+
+def test_a_ratio_is_said_the_way_it_was_asked():
+    for question, (first, a), (second, b) in (
+        ("空知は石狩の何倍？", ("空知総合振興局", SORACHI), ("石狩振興局", ISHIKARI)),
+        ("石狩は空知の何倍？", ("石狩振興局", ISHIKARI), ("空知総合振興局", SORACHI)),
+    ):
+        answer = ask(K, question)
+        ratio = f"{first}は{second}の約{a / b:.2f}倍"
+        lines = render_text(answer, K.source).splitlines()
+        assert lines[0].startswith("▶ ")
+        assert lines[4:6] == [
+            f"差額: 石狩振興局が {amount(ISHIKARI - SORACHI)} 多い",
+            f"倍率: {ratio}",
+        ]
+        shown = fields(embed_pages(answer, K.source)[0])
+        assert shown["倍率"] == ratio
+        assert shown["差額"] == f"石狩振興局が **{amount(ISHIKARI - SORACHI)}** 多い"
+    assert f"{SORACHI / ISHIKARI:.2f}" == "0.27"  # the smaller first: less than one
+
+
+def test_a_ratio_asked_of_nothing_is_not_divided():
+    def verdict(a: int, b: int) -> list[str]:
+        asked = CompareAnswer(
+            regions=[],
+            groups=[group("甲", a), group("乙", b)],
+            difference_thousand_yen=a - b,
+            focus="ratio",
+        )
+        lines = render_text(asked, K.source).splitlines()
+        return [line for line in lines if line.startswith(("差額", "倍率"))]
+
+    assert verdict(5, 0) == ["差額: 甲が 5千円 多い"]  # no ratio to nothing
+    assert verdict(0, 5) == ["差額: 乙が 5千円 多い", "倍率: 甲は乙の約0.00倍"]  # as asked
+    assert verdict(8, 5) == ["差額: 甲が 3千円 多い", f"倍率: 甲は乙の約{8 / 5:.2f}倍"]
+    assert verdict(5, 8) == ["差額: 乙が 3千円 多い", f"倍率: 甲は乙の約{5 / 8:.2f}倍"]

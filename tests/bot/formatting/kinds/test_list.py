@@ -4,7 +4,22 @@ from __future__ import annotations
 
 from bot.formatting.embeds import embed_pages
 from bot.formatting.text import render_text
-from tests.bot.formatting.expect import FOOTER, K, amount, cut, fields
+from knowledge.router import ask
+from tests.bot.formatting.expect import (
+    AREA_OF,
+    FOOTER,
+    FULL_NAME,
+    K,
+    amount,
+    bar,
+    bar_eighths,
+    columns,
+    cut,
+    eighths,
+    fields,
+    share,
+    yen,
+)
 from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS
 
 
@@ -66,3 +81,41 @@ def test_measures_one_per_line_and_two_pages_numbered():
     assert len(pages) == 2
     assert [p.footer.text for p in pages] == [f"{FOOTER} ・ 1/2ページ", f"{FOOTER} ・ 2/2ページ"]
     assert not any(f.inline for p in pages for f in p.fields)
+
+
+def test_the_subprefectures_of_an_area_listed_with_their_amounts():
+    donan = {s: t for s, t in SUBPREFECTURE_TOTALS.items() if AREA_OF[s] == "道南連携地域"}
+    whole = AREA_TOTALS["道南連携地域"]
+    largest = max(donan.values())
+    count = {s: sum(r.subprefecture == s for r in ROWS) for s in donan}
+    answer = ask(K, "道南の振興局の一覧")
+    lines = render_text(answer, K.source).splitlines()
+    assert lines[0].startswith("▶ ")
+    assert lines[1] == f"道南連携地域の振興局一覧（{len(donan)}件）"
+    rows = [columns(line) for line in lines[2:-2]]
+    assert [cells[:4] for cells in rows] == [
+        [FULL_NAME[s], yen(total), share(total, whole), f"{count[s]}件"]
+        for s, total in donan.items()
+    ]
+    assert [bar_eighths(cells[4]) for cells in rows] == [
+        eighths(total, largest) for total in donan.values()
+    ]
+    assert lines[-2:] == ["", FOOTER]
+    [page] = embed_pages(answer, K.source)
+    assert page.title == lines[1]
+    assert fields(page) == {
+        FULL_NAME[s]: f"{amount(total)}\n`{bar(total, largest)}` {share(total, whole)} ・ "
+        f"施策 {count[s]}件"
+        for s, total in donan.items()
+    }
+    assert page.footer.text == FOOTER
+
+
+def test_the_projects_of_a_subprefecture_listed():
+    sorachi = [r for r in ROWS if r.subprefecture == "空知"]
+    whole = SUBPREFECTURE_TOTALS["空知"]
+    lines = render_text(ask(K, "空知のプロジェクトの一覧"), K.source).splitlines()
+    assert lines[1] == f"空知総合振興局のプロジェクト一覧（{len(sorachi)}件）"
+    assert [columns(line)[:4] for line in lines[2:-2]] == [
+        [r.project, yen(r.budget), share(r.budget, whole), "1件"] for r in sorachi
+    ]
