@@ -480,6 +480,8 @@ async def test_chat_spam_gets_one_notice_then_silence(
             for i in range(6)
         ]
         await fake_discord.wait_for_message(reference=sent[3])  # the notice
+        for question in sent[:3]:  # answers are computed off the loop: they may come after it
+            await fake_discord.wait_for_message(reference=question)
         probe = await fake_discord.post_message(
             "石狩は？", mentions=[fake_discord.bot_user], author=fake_discord.bob
         )
