@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 def lead(answer: WhereAnswer) -> str:
     names = "、".join(g.full_name for g in answer.groups)
-    return f"{phrases.scope_title(answer.scope)}の施策があるのは {len(answer.groups)}か所: {names}"
+    title = phrases.scope_title(answer.scope)
+    what = title if answer.scope.kind == "keyword" else f"{title}の施策"  # 〜に一致する施策
+    return f"{what}があるのは {len(answer.groups)}か所: {names}"
 
 
 def measures_of(answer: WhereAnswer, group: Group) -> list[MeasureRow]:

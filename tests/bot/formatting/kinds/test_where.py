@@ -45,7 +45,7 @@ def test_a_keyword_in_text():
     assert len(places(EZOSHIKA)) == 2
     names = "、".join(FULL_NAME[s] for s in places(EZOSHIKA))
     _, lines = body("エゾシカの事業はどこ？")
-    assert lines[0] == f"「エゾシカ」に一致する施策の施策があるのは 2か所: {names}"
+    assert lines[0] == f"「エゾシカ」に一致する施策があるのは 2か所: {names}"
     assert lines[1:] == sections(EZOSHIKA)
 
 
