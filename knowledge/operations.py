@@ -1,8 +1,10 @@
-"""The operations a query plan can ask for, each one unit: its label and how it runs.
+"""The operations a query plan can ask for, each one unit: its cue words, when a question
+asks for it, what the 解釈 line calls it, and how it runs.
 
-An operation takes the engine and a plan and returns an answer model; the question reader
-(knowledge/understand.py) chooses it, the router runs it. Adding an operation is adding one
-entry to OPERATIONS (a test fails when a plan's operation has none).
+The question reader (knowledge/question.py) finds each operation's cue words; the planner
+(knowledge/understand.py) asks the rules below, in the order of their precedence, which
+operation the pieces ask for; the router runs it. Adding an operation is adding one entry to
+OPERATIONS (a test fails when a plan's operation has none).
 """
 
 from __future__ import annotations
@@ -34,12 +36,51 @@ Runner = Callable[[Knowledge, QueryPlan], Answer]
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What the reader found in a question, as the operations' rules read it."""
+
+    has: Callable[[str], bool]
+    """Whether a cue word of this name was said."""
+    scoped: bool
+    """A region, topic, project, measure or budget range was named."""
+    any_cue: bool
+    regions: int
+    topics: int
+    named: int
+    """Projects and parts of names said."""
+    superlatives: int
+    ordinals: int
+    counts: int
+    counted_items: bool
+    """A number of items was asked for (予算が小さい振興局を3つ)."""
+    budget: bool
+    project: bool
+    asks_total: bool
+    """A total cue that is not the subject of a budget condition, or one measure named."""
+    units_said: bool
+    ends_on_place: bool
+    """The question ends on 振興局 or 連携地域 after a filter (移住の施策がある振興局は？)."""
+    name_marked: bool
+
+    def said(self, *names: str) -> bool:
+        return any(self.has(name) for name in names)
+
+
+Rule = Callable[[Evidence], bool]
+
+
+@dataclass(frozen=True)
 class Operation:
-    """An operation: what the 解釈 line calls it, and how it answers a plan."""
+    """An operation: its cue words, its rules (precedence, condition), what the 解釈 line calls
+    it, and how it answers a plan."""
 
     name: OperationName
     label: str
     run: Runner
+    cues: tuple[str, str] | None = None
+    """(cue name, "phrase | phrase | …"): the words that ask for it, Japanese and English."""
+    rules: tuple[tuple[int, Rule], ...] = ()
+    """(precedence, condition): the first rule to hold, lowest precedence first, wins."""
 
 
 def _stats(rows: list[MeasureRow]) -> dict[str, float | None]:
@@ -323,25 +364,284 @@ def search(k: Knowledge, plan: QueryPlan) -> Answer:
     return k.search(words)
 
 
+_ASKS_SOMETHING = ("share", "ratio", "difference", "which", "count", "superlative", "rank", "total")
+_ABOUT_BLOCKERS = ("count", "superlative", "rank", "mean", "median", "share", "which", "list")
+
 OPERATIONS: dict[OperationName, Operation] = {
     op.name: op
     for op in (
-        Operation("total", "合計", total),
-        Operation("breakdown", "内訳", total),
-        Operation("sum", "合算", sum_of),
-        Operation("count", "件数", count),
-        Operation("mean", "平均", lambda k, p: _stats_answer(k, "average", p)),
-        Operation("median", "中央値", lambda k, p: _stats_answer(k, "median", p)),
-        Operation("pick", "順位", pick),
-        Operation("rank", "ランキング", rank),
-        Operation("share", "割合", share),
-        Operation("compare", "比較", compare),
-        Operation("difference", "差額", compare),
-        Operation("ratio", "倍率", compare),
-        Operation("list", "一覧", listing),
-        Operation("where", "どこ", where),
-        Operation("search", "検索", search),
-        Operation("about", "データの概要", lambda k, _: k.about()),
-        Operation("help", "使い方", lambda k, _: k.help()),
+        Operation(
+            "help",
+            "使い方",
+            lambda k, _: k.help(),
+            (
+                "help",
+                "help | ヘルプ | 使い方 | つかいかた | 何ができる | なにができる | こんにちは",
+            ),
+            (
+                (10, lambda e: e.has("help") and not e.scoped and not e.any_cue),
+                (11, lambda e: e.has("help") and not e.scoped and not e.said(*_ASKS_SOMETHING)),
+                (999, lambda _: True),
+            ),
+        ),
+        Operation(
+            "about",
+            "データの概要",
+            lambda k, _: k.about(),
+            (
+                "about",
+                "このデータ | データについて | 出典 | 概要 | 何のデータ | 資料 | 単位 | 何年度 | "
+                "いつの | "
+                "about the data | dataset | source | columns | unit | データ | 何の表 | どこの資料",
+            ),
+            (
+                (20, lambda e: e.has("about") and not e.scoped and not e.said(*_ABOUT_BLOCKERS)),
+                (998, lambda e: e.has("about")),
+            ),
+        ),
+        Operation(
+            "share",
+            "割合",
+            share,
+            (
+                "share",
+                "何% | 何パーセント | 何ぱーせんと | パーセント | % | 割合 | 構成比 | シェア | "
+                "比率 | "
+                "占める | 占め | 占有 | 何割 | share | percent | percentage | proportion | "
+                "what fraction",
+            ),
+            ((30, lambda e: e.has("share")),),
+        ),
+        Operation(
+            "ratio",
+            "倍率",
+            compare,
+            (
+                "ratio",
+                "何倍 | なんばい | 倍率 | 倍 | ratio | times bigger | times larger | times more | "
+                "times as | how many times",
+            ),
+            ((40, lambda e: e.has("ratio")),),
+        ),
+        Operation(
+            "difference",
+            "差額",
+            compare,
+            (
+                "difference",
+                "差額 | 差 | いくら多い | いくら少ない | どれだけ多い | どれだけ少ない | "
+                "どれくらい多い | "
+                "どのくらい多い | どれくらい少ない | 開き | いくら違 | どれだけの差 | difference | "
+                "how much more | how much less | gap | more than the | 差は",
+            ),
+            ((50, lambda e: e.has("difference")),),
+        ),
+        Operation(
+            "compare",
+            "比較",
+            compare,
+            (
+                "which",
+                "どっち | どちら | 比べ | 比較 | くらべ | vs | versus | compare | "
+                "which is bigger | "
+                "which is larger | which is more | which gets more | which has more | bigger | "
+                "larger than | より多い | より少ない | より大きい | より小さい | より上 | が上 | "
+                "上回って | 下回って | のが上 | 違い | ちがい | larger | more money | gets more | "
+                "compared to | compared with | compared | against",
+            ),
+            (
+                (60, lambda e: e.has("which")),
+                # 空知と石狩 with no other cue: side by side
+                (150, lambda e: e.regions >= 2 and not e.said("total", "list", "sum")),
+            ),
+        ),
+        Operation(
+            "sum",
+            "合算",
+            sum_of,
+            (
+                "sum",
+                "合わせ | あわせ | 足す | 足し | 足した | たす | 合算 | 総計 | 両方 | + | ＋ | "
+                "combined | together | add up | sum of | in total | both | 合計 | 総額 | "
+                "トータル | "
+                "total | sum | 全部で | 計",
+            ),
+            (
+                (
+                    70,
+                    lambda e: (
+                        e.has("sum")
+                        and (e.regions >= 2 or e.topics >= 2 or e.superlatives >= 2 or e.named >= 2)
+                    ),
+                ),
+            ),
+        ),
+        Operation(
+            "where",
+            "どこ",
+            where,
+            (
+                "where",
+                "どこ | どの振興局 | どの地域 | どの管内 | 何処 | どこの | どちらの振興局 | "
+                "where | "
+                "which subprefecture | which subprefectures | which region | which regions | "
+                "which area | what subprefecture",
+            ),
+            (
+                (80, lambda e: e.has("where") and not e.superlatives and not e.ordinals),
+                (180, lambda e: e.ends_on_place),
+            ),
+        ),
+        Operation(
+            "count",
+            "件数",
+            count,
+            (
+                "count",
+                "何件 | なんけん | いくつ | 幾つ | 何個 | なんこ | 何本 | 件数 | 施策数 | 事業数 | "
+                "プロジェクト数 | 振興局数 | 何箇所 | 何カ所 | 何か所 | 何ヶ所 | how many | "
+                "number of | "
+                "count",
+            ),
+            (
+                (
+                    90,
+                    lambda e: (
+                        e.has("count") and not e.ordinals and not (e.has("rank") and e.counts)
+                    ),
+                ),
+            ),
+        ),
+        Operation(
+            "rank",
+            "ランキング",
+            rank,
+            (
+                "rank",
+                "上位 | 下位 | トップ | ベスト | ワースト | ランキング | 順位 | 多い順 | "
+                "大きい順 | 高い順 | "
+                "少ない順 | 小さい順 | 低い順 | 安い順 | でかい順 | 順に | 並べ | ならべ | top | "
+                "bottom | "
+                "worst | best | ranking | rank | in order",
+            ),
+            (
+                (
+                    100,
+                    lambda e: (
+                        (e.has("rank") and bool(e.counts or not e.superlatives))
+                        or (
+                            bool(e.superlatives or e.said("largest", "smallest"))
+                            and e.counted_items
+                            and not e.ordinals
+                        )
+                    ),
+                ),
+            ),
+        ),
+        Operation(
+            "pick",
+            "順位",
+            pick,
+            (
+                "superlative",
+                "一番 | いちばん | 1番 | 最も | もっとも | 最大 | 最小 | 最高 | 最低 | 最多 | "
+                "最少 | "
+                "most | least | largest | biggest | smallest | highest | lowest | single biggest | "
+                "the top | the bottom",
+            ),
+            ((110, lambda e: bool(e.superlatives or e.ordinals)),),
+        ),
+        Operation(
+            "mean",
+            "平均",
+            lambda k, p: _stats_answer(k, "average", p),
+            (
+                "mean",
+                "平均 | へいきん | average | mean | 1個あたり | 一件あたり | 1件あたり | "
+                "一施策あたり | "
+                "per measure",
+            ),
+            ((120, lambda e: e.has("mean")),),
+        ),
+        Operation(
+            "median",
+            "中央値",
+            lambda k, p: _stats_answer(k, "median", p),
+            ("median", "中央値 | ちゅうおうち | 真ん中の金額 | 真ん中 | median"),
+            ((130, lambda e: e.has("median")),),
+        ),
+        Operation(
+            "breakdown",
+            "内訳",
+            total,
+            (
+                "breakdown",
+                "内訳 | うちわけ | 別 | ごと | 毎 | breakdown | break down | by subprefecture | "
+                "by area | by cooperation area | per subprefecture | split",
+            ),
+            ((140, lambda e: e.has("breakdown")),),
+        ),
+        Operation(
+            "list",
+            "一覧",
+            listing,
+            (
+                "list",
+                "一覧 | いちらん | 全部 | ぜんぶ | すべて | 全て | 見せて | みせて | リスト | "
+                "出して | "
+                "だして | 挙げて | あげて | 列挙 | どんな | どういう | どのような | 何がある | "
+                "なにがある | "
+                "list | show | what are | which measures | which projects | any measures | "
+                "anything | "
+                "どれ | どの施策 | どの事業 | 含まれ | 入って | 入ってる",
+            ),
+            (
+                (160, lambda e: e.has("list")),
+                (190, lambda e: e.units_said and (bool(e.regions) or e.project or e.budget)),
+                (210, lambda e: e.budget),
+            ),
+        ),
+        Operation(
+            "total",
+            "合計",
+            total,
+            (
+                "total",
+                "合計 | ごうけい | 予算 | よさん | いくら | 幾ら | なんぼ | どのくらい | "
+                "どのぐらい | "
+                "どれくらい | どれぐらい | どんくらい | 総額 | 金額 | トータル | total | "
+                "budget | sum | "
+                "cost | how much | money | おいくら",
+            ),
+            (
+                (170, lambda e: e.asks_total),
+                (200, lambda e: bool(e.regions and not e.topics) or e.project),
+            ),
+        ),
+        Operation(
+            "search",
+            "検索",
+            search,
+            None,
+            ((220, lambda e: bool(e.topics) or e.has("name")),),
+        ),
     )
 }
+
+
+def choose(evidence: Evidence) -> OperationName:
+    """The operation whose first holding rule comes first (help when none holds)."""
+    rules = sorted(
+        (
+            (precedence, name, rule)
+            for name, op in OPERATIONS.items()
+            for precedence, rule in op.rules
+        ),
+        key=lambda item: item[0],
+    )
+    return next((name for _, name, rule in rules if rule(evidence)), "help")
+
+
+def operation_cues() -> dict[str, str]:
+    """Each operation's cue words by cue name, for the question reader."""
+    return {op.cues[0]: op.cues[1] for op in OPERATIONS.values() if op.cues is not None}

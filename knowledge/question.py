@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from knowledge.normalize import fold
+from knowledge.operations import operation_cues
 from knowledge.quantities import (
     Amount,
     AmountRange,
@@ -69,79 +70,11 @@ def _cues(phrases: str) -> tuple[str, ...]:
     )
 
 
-# Cue words, by what they signal. The operations are chosen from them in understand.py.
+# Cue words, by what they signal.
 CUES: dict[str, tuple[str, ...]] = {
-    "share": _cues(
-        "何% | 何パーセント | 何ぱーせんと | パーセント | % | 割合 | 構成比 | シェア | 比率 | "
-        "占める | 占め | 占有 | 何割 | share | percent | percentage | proportion | "
-        "what fraction"
-    ),
-    "ratio": _cues(
-        "何倍 | なんばい | 倍率 | 倍 | ratio | times bigger | times larger | times more | "
-        "times as | how many times"
-    ),
-    "difference": _cues(
-        "差額 | 差 | いくら多い | いくら少ない | どれだけ多い | どれだけ少ない | どれくらい多い | "
-        "どのくらい多い | どれくらい少ない | 開き | いくら違 | どれだけの差 | difference | 差は | "
-        "how much more | how much less | gap | more than the"
-    ),
-    "which": _cues(
-        "どっち | どちら | 比べ | 比較 | くらべ | vs | versus | compare | which is bigger | "
-        "which is larger | which is more | which gets more | which has more | bigger | "
-        "larger than | より多い | より少ない | より大きい | より小さい | より上 | が上 | "
-        "上回って | 下回って | のが上 | 違い | ちがい | larger | more money | gets more | "
-        "compared to | compared with | compared | against"
-    ),
-    "sum": _cues(
-        "合わせ | あわせ | 足す | 足し | 足した | たす | 合算 | 総計 | 両方 | + | ＋ | combined | "
-        "together | add up | sum of | in total | both | 合計 | 総額 | トータル | total | sum | "
-        "全部で | 計"
-    ),
-    "where": _cues(
-        "どこ | どの振興局 | どの地域 | どの管内 | 何処 | どこの | どちらの振興局 | where | "
-        "which subprefecture | which subprefectures | which region | which regions | which area | "
-        "what subprefecture"
-    ),
-    "superlative": _cues(
-        "一番 | いちばん | 1番 | 最も | もっとも | 最大 | 最小 | 最高 | 最低 | 最多 | 最少 | "
-        "most | least | largest | biggest | smallest | highest | lowest | single biggest | "
-        "the top | the bottom"
-    ),
-    "rank": _cues(
-        "上位 | 下位 | トップ | ベスト | ワースト | ランキング | 順位 | 多い順 | 大きい順 | "
-        "高い順 | 少ない順 | 小さい順 | 低い順 | 安い順 | でかい順 | 順に | 並べ | ならべ | top | "
-        "bottom | worst | best | ranking | rank | in order"
-    ),
-    "count": _cues(
-        "何件 | なんけん | いくつ | 幾つ | 何個 | なんこ | 何本 | 件数 | 施策数 | 事業数 | "
-        "プロジェクト数 | 振興局数 | 何箇所 | 何カ所 | 何か所 | 何ヶ所 | how many | number of | "
-        "count"
-    ),
-    "mean": _cues(
-        "平均 | へいきん | average | mean | 1個あたり | 一件あたり | 1件あたり | 一施策あたり | "
-        "per measure"
-    ),
-    "median": _cues("中央値 | ちゅうおうち | 真ん中の金額 | 真ん中 | median"),
-    "breakdown": _cues(
-        "内訳 | うちわけ | 別 | ごと | 毎 | breakdown | break down | by subprefecture | by area | "
-        "by cooperation area | per subprefecture | split"
-    ),
-    "list": _cues(
-        "一覧 | いちらん | 全部 | ぜんぶ | すべて | 全て | 見せて | みせて | リスト | 出して | "
-        "だして | 挙げて | あげて | 列挙 | どんな | どういう | どのような | 何がある | "
-        "なにがある | list | show | what are | which measures | which projects | any measures | "
-        "anything | どれ | どの施策 | どの事業 | 含まれ | 入って | 入ってる"
-    ),
-    "total": _cues(
-        "合計 | ごうけい | 予算 | よさん | いくら | 幾ら | なんぼ | どのくらい | どのぐらい | "
-        "どれくらい | どれぐらい | どんくらい | 総額 | 金額 | トータル | total | budget | sum | "
-        "cost | how much | money | おいくら"
-    ),
-    "about": _cues(
-        "このデータ | データについて | 出典 | 概要 | 何のデータ | 資料 | 単位 | 何年度 | いつの | "
-        "about the data | dataset | source | columns | unit | データ | 何の表 | どこの資料"
-    ),
-    "help": _cues("help | ヘルプ | 使い方 | つかいかた | 何ができる | なにができる | こんにちは"),
+    # each operation's own cue words (knowledge/operations.py), then the words for direction,
+    # unit and the markers every operation shares
+    **{name: _cues(phrases) for name, phrases in operation_cues().items()},
     # directions
     "largest": _cues(
         "多い | 大きい | 高い | でかい | 上 | largest | biggest | most | highest | top | bigger | "

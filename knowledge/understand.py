@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from knowledge.answers import Scope, Understanding
 from knowledge.engine import Knowledge
 from knowledge.normalize import fold
+from knowledge.operations import Evidence, choose
 from knowledge.plan import (
     UNIT_LABEL,
     OperationName,
@@ -466,7 +467,7 @@ def _order(reading: Reading) -> Order:
     return "smallest" if nearest in small else "largest"
 
 
-def _operation(  # noqa: PLR0911, PLR0912 - the precedence of operations, in one place
+def _operation(
     reading: Reading,
     k: Knowledge,
     *,
@@ -478,105 +479,32 @@ def _operation(  # noqa: PLR0911, PLR0912 - the precedence of operations, in one
     ordinals: list[Piece],
     counts: list[Piece],
 ) -> OperationName:
-    has = reading.has
-    scoped = bool(
-        regions
-        or topics
-        or selection.project
-        or selection.measure
-        or budget
-        or reading.of("region")
-    )
-    if has("help") and not scoped and not reading.of("cue"):
-        return "help"
-    if (
-        has("help")
-        and not scoped
-        and not any(
-            has(c)
-            for c in (
-                "share",
-                "ratio",
-                "difference",
-                "which",
-                "count",
-                "superlative",
-                "rank",
-                "total",
-            )
-        )
-    ):
-        return "help"
-    other = ("count", "superlative", "rank", "mean", "median", "share", "which", "list")
-    if has("about") and not scoped and not any(has(c) for c in other):
-        return "about"
-    if has("share"):
-        return "share"
-    if has("ratio"):
-        return "ratio"
-    if has("difference"):
-        return "difference"
-    if has("which"):
-        return "compare"
-    named = [p for p in reading.pieces if p.kind in ("project", "partial")]
-    if has("sum") and (
-        len(regions) >= 2 or len(topics) >= 2 or len(superlatives) >= 2 or len(named) >= 2
-    ):
-        return "sum"
-    if has("where") and not superlatives and not ordinals:
-        return "where"
-    if has("count") and not ordinals and not (has("rank") and counts):
-        return "count"
-    directed = has("largest") or has("smallest")
-    if (has("rank") and (counts or not superlatives)) or (
-        (superlatives or directed) and _counts_items(reading, counts, k) and not ordinals
-    ):
-        return "rank"
-    if superlatives or ordinals:
-        return "pick"
-    if has("mean"):
-        return "mean"
-    if has("median"):
-        return "median"
-    if has("breakdown"):
-        return "breakdown"
-    if len(regions) >= 2 and not has("total") and not has("list") and not has("sum"):
-        return "compare"
-    if len(regions) >= 2 and has("sum"):
-        return "sum"
-    if has("list"):
-        return "list"
-    if _asks_total(reading) or selection.measure:
-        return "total"
-    units_said = any(
-        has(u) for u in ("unit_measure", "unit_project", "unit_subprefecture", "unit_area")
-    )
-    last_unit = max(
-        (
-            p
-            for p in reading.of("cue")
-            if p.name in ("unit_measure", "unit_project", "unit_subprefecture", "unit_area")
-        ),
-        key=lambda p: p.span.start,
-        default=None,
-    )
-    if (
-        last_unit is not None
+    """The operation the pieces ask for: the evidence, read by each operation's own rules."""
+    units = [p for p in reading.of("cue") if p.name in _UNIT_CUES]
+    last_unit = max(units, key=lambda p: p.span.start, default=None)
+    filtered = bool(topics or selection.project or budget or selection.measure)
+    evidence = Evidence(
+        has=reading.has,
+        scoped=bool(regions or topics or selection.project or selection.measure or budget)
+        or bool(reading.of("region")),
+        any_cue=bool(reading.of("cue")),
+        regions=len(regions),
+        topics=len(topics),
+        named=len([p for p in reading.pieces if p.kind in ("project", "partial")]),
+        superlatives=len(superlatives),
+        ordinals=len(ordinals),
+        counts=len(counts),
+        counted_items=_counts_items(reading, counts, k),
+        budget=budget is not None,
+        project=selection.project is not None,
+        asks_total=_asks_total(reading) or selection.measure is not None,
+        units_said=bool(units),
+        ends_on_place=last_unit is not None
         and last_unit.name in ("unit_subprefecture", "unit_area")
-        and (topics or selection.project or budget or selection.measure)
-    ):
-        return "where"  # 移住の施策がある振興局は？
-    if units_said and (regions or selection.project or budget):
-        return "list"
-    if (regions and not topics) or selection.project:
-        return "total"
-    if budget is not None:
-        return "list"
-    if topics or has("name"):
-        return "search"
-    if has("about"):
-        return "about"
-    return "help"
+        and filtered,
+        name_marked=_name_marked(reading),
+    )
+    return choose(evidence)
 
 
 def _asks_total(reading: Reading) -> bool:

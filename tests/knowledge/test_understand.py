@@ -132,3 +132,33 @@ def test_a_bare_number_offers_both_units():
         [r.measure for r in ROWS if r.budget >= 500],
         [r.measure for r in ROWS if r.budget >= 5000],
     ]
+
+
+ASKED_BY = {
+    "total": "空知の予算は？",
+    "breakdown": "道央の内訳",
+    "sum": "上川と宗谷を合わせると？",
+    "count": "施策は全部で何件？",
+    "mean": "道南の平均は？",
+    "median": "道南の中央値は？",
+    "pick": "一番大きい施策は？",
+    "rank": "上位3件の施策",
+    "share": "胆振は全体の何％？",
+    "compare": "空知と日高、どっちが多い？",
+    "difference": "空知と日高の差額は？",
+    "ratio": "石狩は空知の何倍？",
+    "list": "空知の施策一覧",
+    "where": "エゾシカの事業はどこ？",
+    "search": "エゾシカ",
+    "about": "このデータの出典は？",
+    "help": "使い方",
+}
+
+
+def test_every_operation_is_one_unit_that_some_question_reaches():
+    """Each registered operation has its rules and a question that reaches it: a new one
+    without them fails here."""
+    assert set(ASKED_BY) == set(OPERATIONS)
+    for name, question in ASKED_BY.items():
+        assert OPERATIONS[name].rules, name  # type: ignore[index]
+        assert plan(question).operation == name, question
