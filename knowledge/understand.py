@@ -89,6 +89,7 @@ FILLER |= frozenset(
     for w in (
         "額 方 字 表 資料 テーマ 複数 分 名 主 お金 ぜんぶ 全部 年度 言及 あたり 当たり aimed aim "
         "mentioning deal deals dealing target targeting targeted focused focus grand related mean "
+        "account accounts accounted "
         "means meaning 円 千円 万円 億円 単位"
     ).split()
 )
