@@ -141,3 +141,68 @@ def test_fiscal_years(text: str, western: int | None, relative: int | None):
     folded = fold(text)
     [year] = find_years(folded, [False] * len(folded))
     assert (year.western, year.relative) == (western, relative)
+
+
+@pytest.mark.parametrize(("text", "value"), [("万", 10_000), ("億", 100_000_000), ("十五", 15)])
+def test_a_unit_alone_counts_one_of_it(text: str, value: int):
+    assert parse_number(text) == value
+
+
+def test_exclusive_bounds_leave_the_bound_out():
+    over = one_range("5,000千円超")
+    assert [over.contains(b) for b in (5000, 5001)] == [False, True]
+    under = one_range("5,000千円未満")
+    assert [under.contains(b) for b in (4999, 5000)] == [True, False]
+    at_most = one_range("5,000千円以下")
+    assert [at_most.contains(b) for b in (5000, 5001)] == [True, False]
+    assert (over.label(), under.label(), at_most.label()) == (
+        "5,000千円超",
+        "5,000千円未満",
+        "5,000千円以下",
+    )
+    between = one_range("300万円超500万円以下")
+    assert between.label() == "3,000千円超5,000千円以下"
+    assert AmountRange().label() == ""
+    assert AmountRange(minimum_yen=1500).label() == "1,500円以上"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("1.5億円台", 150_000_000, 160_000_000),
+        ("50万円台", 500_000, 600_000),
+        ("100万円台", 1_000_000, 2_000_000),
+    ],
+)
+def test_the_band_of_an_amount_ends_at_its_next_step(text: str, low: int, high: int):
+    found = one_range(text)
+    assert (found.minimum_yen, found.maximum_yen, found.include_maximum) == (low, high, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "yen"),
+    [
+        ("¥3,000,000以上", 3_000_000),
+        ("3000000円以上", 3_000_000),
+        ("5千円以上", 5_000),
+        ("1万以上", 10_000),
+        ("十勝で500万円以上の施策", 5_000_000),
+        ("一番大きい五百万円以上の施策", 5_000_000),
+    ],
+)
+def test_money_is_found_past_numbers_that_are_not_money(text: str, yen: int):
+    assert one_range(text).minimum_yen == yen
+
+
+def test_an_amount_alone_is_kept_for_the_planner():
+    folded = fold("ちょうど700万の施策")
+    found, amounts = find_ranges(folded, [False] * len(folded))
+    assert found == []
+    assert [a.yen for a in amounts] == [7_000_000]
+
+
+@pytest.mark.parametrize("text", ["5千の施策", "3〜5件の施策"])
+def test_counts_written_with_numbers_are_not_money(text: str):
+    folded = fold(text)
+    found, amounts = find_ranges(folded, [False] * len(folded))
+    assert (found, amounts) == ([], [])
