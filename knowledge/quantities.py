@@ -204,19 +204,10 @@ def find_amounts(text: str, taken: list[bool]) -> list[Amount]:
     return found
 
 
-def _unit_of(raw: str) -> int:
-    """The multiplier of a number's last big unit (万 in 200万), for the step of 台."""
-    tail = raw.rstrip("円")
-    for unit, value in (("億", 100_000_000), ("万", 10_000), ("千", 1000)):
-        if tail.endswith(unit):
-            return value
-    return 1
-
-
 # -- ranges ------------------------------------------------------------------------------
 
 _JA_LOWER = re.compile(
-    r"^\s*(以上|を?超え(?:る|た)?|超|より(?:も)?(?:多い|大きい|上|高い)|を上回る|オーバー|から|〜|~|－|-|ー)"
+    r"^\s*(以上|を?超え(?:る|た)?|超|より(?:も)?(?:多い|大きい|上|高い)|を上回る|おーばー|から|〜|~|－|-|ー)"
 )
 _JA_UPPER = re.compile(
     r"^\s*(以下|未満|より(?:も)?(?:少ない|小さい|下|低い)|を下回る|まで|以内|に満たない|以下の|未満の)"
@@ -350,7 +341,7 @@ def _range_at(  # noqa: PLR0911 - one return per way of writing a range
         )  # fmt: skip
     lower = _JA_LOWER.match(after)
     if lower and lower.group(1).startswith(
-        ("以上", "超", "を超", "超え", "より", "を上", "オーバー")
+        ("以上", "超", "を超", "超え", "より", "を上", "おーばー")
     ):
         inclusive = lower.group(1) == "以上"
         stop = end + lower.end()

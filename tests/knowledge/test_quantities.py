@@ -206,3 +206,56 @@ def test_counts_written_with_numbers_are_not_money(text: str):
     folded = fold(text)
     found, amounts = find_ranges(folded, [False] * len(folded))
     assert (found, amounts) == ([], [])
+
+
+def piece_of(text: str):
+    folded = fold(text)
+    [found] = find_ranges(folded, [False] * len(folded))[0]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "include_low", "high", "include_high", "span"),
+    [
+        ("3 million yen or less", None, True, 3_000_000, True, "3 million yen or less"),
+        ("3 million yen or below", None, True, 3_000_000, True, "3 million yen or below"),
+        ("5 million yen and above", 5_000_000, True, None, True, "5 million yen and above"),
+        ("between 2 and 3 million yen", 2_000_000, True, 3_000_000, True, None),
+        ("from 2 to 3 million yen", 2_000_000, True, 3_000_000, True, None),
+        ("200〜300万円未満", 2_000_000, True, 3_000_000, False, None),
+        ("300万円以内", None, True, 3_000_000, True, "300万円以内"),
+        ("500万円オーバー", 5_000_000, False, None, True, None),
+        ("500万円を上回る", 5_000_000, False, None, True, None),
+        ("500万円を超え", 5_000_000, False, None, True, None),
+        ("500万円より多い", 5_000_000, False, None, True, None),
+        ("500万円より少ない", None, True, 5_000_000, False, None),
+        ("500万円以上1000万円以下", 5_000_000, True, 10_000_000, True, "500万円以上1000万円以下"),
+        ("no more than 2 million yen", None, True, 2_000_000, True, "no more than 2 million yen"),
+        ("less than 2 million yen", None, True, 2_000_000, False, "less than 2 million yen"),
+    ],
+)
+def test_every_way_of_writing_a_range(text, *, low, include_low, high, include_high, span):
+    found = piece_of(text)
+    assert (found.range.minimum_yen, found.range.maximum_yen) == (low, high)
+    assert (found.range.include_minimum, found.range.include_maximum) == (include_low, include_high)
+    assert not found.guessed_unit
+    folded = fold(text)
+    assert folded[found.span.start : found.span.end] == fold(span or text)
+    assert found.range.text == folded[found.span.start : found.span.end]
+
+
+def test_a_range_of_bare_numbers_has_a_guessed_unit():
+    assert piece_of("500以下の施策").guessed_unit
+    assert not piece_of("500〜600万円").guessed_unit
+
+
+@pytest.mark.parametrize(("text", "value"), [("1件", 1), ("12件", 12), ("十件", 10)])
+def test_counts_of_one_and_more(text: str, value: int):
+    folded = fold(text)
+    [found] = find_counts(folded, [False] * len(folded))
+    assert found.value == value
+
+
+def test_zero_is_no_count():
+    folded = fold("0件")
+    assert find_counts(folded, [False] * len(folded)) == []
