@@ -149,16 +149,13 @@ class Amount:
     """The place of its last significant digit, for 200万円台 (200万 -> 1,000,000)."""
 
 
-def _step(value: Decimal, multiplier: int) -> int:
-    """1,000,000 for 200万 (the 台 of 200万 ends at 300万), 10,000,000 for 1000万."""
-    digits = value.normalize()
-    exponent = -int(digits.as_tuple().exponent) if digits.as_tuple().exponent < 0 else 0  # type: ignore[operator]
-    whole = int(digits * (10**exponent))
+def _step(yen: int) -> int:
+    """The place of an amount's last significant digit: 1,000,000 for 200万 (the 台 of 200万
+    ends at 300万), 1,000,000 for 1500万 (1500万円台 ends at 1600万)."""
     step = 1
-    while whole and whole % 10 == 0:
-        whole //= 10
+    while yen and yen % (step * 10) == 0:
         step *= 10
-    return max(int(Decimal(step) * multiplier / (10**exponent)), 1)
+    return step
 
 
 def find_amounts(text: str, taken: list[bool]) -> list[Amount]:
@@ -198,7 +195,7 @@ def find_amounts(text: str, taken: list[bool]) -> list[Amount]:
                 yen=int(value),
                 span=Span(start, end),
                 explicit_unit=explicit,
-                step=_step(number, multiplier),
+                step=_step(int(value)),
             )
         )
     return found
@@ -467,6 +464,9 @@ def find_counts(text: str, taken: list[bool]) -> list[CountPiece]:
         if value is None or value < 1:
             continue
         after = text[end:]
+        if until := re.match(r"^\s*位まで", after):
+            found.append(CountPiece(value, Span(start, end + until.end()), ordinal=False))
+            continue  # 3位まで: the first three
         if (
             (ordinal := _ORDINAL_AFTER.match(after))
             and ordinal.group().strip() == "番"
@@ -521,7 +521,7 @@ def find_counts(text: str, taken: list[bool]) -> list[CountPiece]:
 _ERA_START = {"令和": 2018, "平成": 1988}
 _YEAR = re.compile(
     r"(令和|平成)\s*(\d{1,2}|元)\s*年度?|\b[rR](\d{1,2})(?:年度)?(?=\W|$|[^\x00-\x7f])|"
-    r"(20\d\d)\s*年度|\bFY\s*'?(20\d\d|\d\d)\b|(昨年度|去年|前年度|昨年|来年度|来年|今年度|今年|次年度|前年)",
+    r"(20\d\d)\s*年度|\bFY\s*'?(20\d\d|\d\d)(?![0-9])|(昨年度|去年|前年度|昨年|来年度|来年|今年度|今年|次年度|前年)",
     re.IGNORECASE,
 )
 _RELATIVE = {

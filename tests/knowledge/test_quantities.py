@@ -259,3 +259,47 @@ def test_counts_of_one_and_more(text: str, value: int):
 def test_zero_is_no_count():
     folded = fold("0件")
     assert find_counts(folded, [False] * len(folded)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed", "value", "ordinal"),
+    [
+        ("第3位の施策", "第3位", 3, True),
+        ("3件の施策", "3件", 3, False),
+        ("3位までの振興局", "3位まで", 3, False),
+        ("3か所の振興局", "3か所", 3, False),
+        ("SECOND largest", "second", 2, True),
+        ("3番目", "3番目", 3, True),
+    ],
+)
+def test_the_span_a_count_claims(text: str, claimed: str, value: int, ordinal: bool):
+    folded = fold(text)
+    [found] = find_counts(folded, [False] * len(folded))
+    assert (folded[found.span.start : found.span.end], found.value, found.ordinal) == (
+        fold(claimed),
+        value,
+        ordinal,
+    )
+
+
+def test_several_counts_in_order_past_taken_text():
+    folded = fold("十勝の一番 上位3件のうち2番目")
+    taken = [False] * len(folded)
+    taken[0:2] = [True, True]  # 十勝, a region already claimed
+    found = find_counts(folded, taken)
+    assert [(c.value, c.ordinal) for c in found] == [(3, False), (2, True)]
+
+
+def test_top_three_is_three_not_third():
+    folded = fold("上位3位")
+    [found] = find_counts(folded, [False] * len(folded))
+    assert (found.value, found.ordinal) == (3, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "western"), [("令和元年度", 2019), ("FY22の予算", 2022), ("平成30年度", 2018)]
+)
+def test_more_fiscal_years(text: str, western: int):
+    folded = fold(text)
+    [year] = find_years(folded, [False] * len(folded))
+    assert (year.western, year.relative) == (western, None)
