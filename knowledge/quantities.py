@@ -343,7 +343,12 @@ def _range_at(  # noqa: PLR0911 - one return per way of writing a range
         inclusive = lower.group(1) == "以上"
         stop = end + lower.end()
         upper = _JA_UPPER.match(text[following.span.end :]) if following else None
-        if following is not None and following.span.start <= stop + 1 and upper:
+        if (
+            following is not None
+            and following.explicit_unit
+            and following.span.start <= stop + 1
+            and upper
+        ):
             # X以上Y未満: a second bound right after
             used.update({index, index + 1})
             return _piece(

@@ -303,3 +303,34 @@ def test_more_fiscal_years(text: str, western: int):
     folded = fold(text)
     [year] = find_years(folded, [False] * len(folded))
     assert (year.western, year.relative) == (western, None)
+
+
+def test_a_bare_bound_is_read_in_thousand_yen_until_confirmed():
+    found = piece_of("予算500以上の施策")
+    assert (found.range.minimum_yen, found.guessed_unit) == (500_000, True)
+    assert fold("予算500以上の施策")[found.span.start : found.span.end] == "500以上"
+    both = piece_of("500以上の施策")
+    assert both.range.minimum_yen == 500_000
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("2〜3億円", 200_000_000, 300_000_000), ("200〜300万円", 2_000_000, 3_000_000)],
+)
+def test_the_first_bound_takes_the_unit_of_the_second(text: str, low: int, high: int):
+    found = piece_of(text)
+    assert (found.range.minimum_yen, found.range.maximum_yen, found.guessed_unit) == (
+        low,
+        high,
+        False,
+    )
+    assert found.span.start == 0
+
+
+def test_a_bare_number_after_money_is_not_read_twice():
+    folded = fold("500万円以上で300以下")
+    found, _ = find_ranges(folded, [False] * len(folded))
+    assert [(p.range.minimum_yen, p.range.maximum_yen, p.guessed_unit) for p in found] == [
+        (5_000_000, None, False),
+        (None, 300_000, True),
+    ]
