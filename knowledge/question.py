@@ -27,7 +27,7 @@ from knowledge.quantities import (
     find_ranges,
     find_years,
 )
-from knowledge.regions import Region, RegionResolver, surface_key
+from knowledge.regions import Region, RegionResolver
 from knowledge.words import CHAT_MARKUP
 
 PieceKind = Literal[
@@ -425,8 +425,3 @@ def _cue_words(reading: Reading) -> None:
                 continue  # 全部で, すべて合計: "in all", not "list them all"
             if reading.free_of_names(start, end) and not inside_same:
                 reading.claim(Piece("cue", Span(start, end), phrase, name=name))
-
-
-def same_key(text: str) -> str:
-    """How names are compared: folded, without separators."""
-    return surface_key(text)
