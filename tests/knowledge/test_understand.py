@@ -162,3 +162,49 @@ def test_every_operation_is_one_unit_that_some_question_reaches():
     for name, question in ASKED_BY.items():
         assert OPERATIONS[name].rules, name  # type: ignore[index]
         assert plan(question).operation == name, question
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "choice"),
+    [
+        (
+            "令和4年度の空知の予算は？",
+            "この表にあるのは令和3年度の予算だけです。「令和4年度」",
+            "令和3年度の空知の予算は？",
+        ),
+        ("予算500以上の施策は？", "「500以上」の単位が分かりません", "予算500千円以上の施策は？"),
+        (
+            "51の地域プロジェクトの予算総額は？",
+            "「51」が何の数か分かりませんでした",
+            "の地域プロジェクトの予算総額は？",
+        ),
+        (
+            "どの施策がいちばん効果あった？",
+            "この表で比べられるのは予算額だけです",
+            "予算が一番大きい施策は？",
+        ),
+        ("観光プロジェクトの予算", "どのプロジェクトのことですか？", None),
+        ("差額はいくら？", "何と何を比べる（足す）のか分かりませんでした", None),
+        ("名前に入ってる施策は？", "名前にどんな言葉が入っている施策ですか？", None),
+    ],
+)
+def test_what_is_asked_back_reads_right(question: str, said: str, choice: str | None):
+    answer = ask(K, question)
+    assert isinstance(answer, ClarifyAnswer)
+    assert said in answer.message
+    if choice is not None:
+        assert choice in [c.question for c in answer.choices]
+
+
+def test_a_project_choice_names_it_in_full():
+    answer = ask(K, "観光プロジェクトの予算")
+    assert isinstance(answer, ClarifyAnswer)
+    names = {r.project for r in ROWS if "観光" in r.project}
+    assert {c.label for c in answer.choices} == names
+    assert all(f"「{c.label}」" in c.question for c in answer.choices)
+
+
+def test_a_question_too_long_is_asked_to_be_shorter():
+    answer = ask(K, "空知" * 300)
+    assert answer.headline() is None
+    assert answer.question == "空知" * 300
