@@ -208,3 +208,34 @@ def test_a_question_too_long_is_asked_to_be_shorter():
     answer = ask(K, "空知" * 300)
     assert answer.headline() is None
     assert answer.question == "空知" * 300
+
+
+def test_a_question_of_exactly_the_longest_length_is_still_read():
+    question = "空知の予算は？" + "。" * 493
+    assert len(question) == 500
+    assert ask(K, question).total_thousand_yen == SUBPREFECTURE_TOTALS["空知"]
+
+
+def test_a_bare_number_with_commas_offers_both_units():
+    answer = ask(K, "予算1,000以上の施策")
+    assert isinstance(answer, ClarifyAnswer)
+    assert [c.question for c in answer.choices] == [
+        "予算1,000千円以上の施策",
+        "予算1,000万円以上の施策",
+    ]
+
+
+def test_an_unknown_topic_offers_close_words_and_regions():
+    typo = ask(K, "エゾシガの予算")
+    assert isinstance(typo, ClarifyAnswer)
+    assert "「エゾシガ」にぴったり当てはまる地域や施策はありません" in typo.message
+    assert any("エゾシカ" in c.question and "エゾシガ" not in c.question for c in typo.choices)
+    region = ask(K, "空地の予算")
+    assert isinstance(region, ClarifyAnswer)
+    assert "空知総合振興局の予算合計は？" in [c.question for c in region.choices]
+
+
+def test_a_stray_number_offers_the_question_without_it():
+    answer = ask(K, "51の地域プロジェクトの予算総額は？")
+    assert isinstance(answer, ClarifyAnswer)
+    assert [c.label for c in answer.choices] == ["「51」を除いて聞く"]
