@@ -93,7 +93,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "unit_area": _cues("連携地域 | cooperation area | area | areas | エリア"),
     # markers (the whole of a share, an exclusion, a name)
     "whole": _cues(
-        "全体 | 全道 | 北海道全体 | the total | overall | all of hokkaido | whole | 全部で"
+        "全体 | 全道 | 北海道全体 | 北海道 | 道内 | the total | overall | all of hokkaido | "
+        "hokkaido | whole | 全部で"
     ),
     "within": _cues(
         "のうち | の中で | のなかで | の中 | のなか | 内で | に占める | における | の何 | うち"

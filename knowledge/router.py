@@ -115,6 +115,15 @@ def _missing_name(_knowledge: Knowledge, _first: Unplaced, _question: str, _rest
     )
 
 
+def _relative(_knowledge: Knowledge, first: Unplaced, _question: str, _rest: str) -> Answer:
+    region = first.text.removesuffix("より")
+    return ClarifyAnswer(
+        message=f"「{first.text}」のように、ほかの地域の予算を基準にした条件にはまだ答えられません。"
+        "比べるなら2つを挙げてください。",
+        choices=[Choice(label=f"{region}と比べる", question=f"{region}と比べて予算が多いのは？")],
+    )
+
+
 AskBack = Callable[[Knowledge, Unplaced, str, str], Answer]
 _ASK_BACK: dict[str, AskBack] = {
     "year": _other_year,
@@ -126,6 +135,7 @@ _ASK_BACK: dict[str, AskBack] = {
     "sides": _missing_side,
     "superlative": _not_budget,
     "name": _missing_name,
+    "relative": _relative,
 }
 """How to ask back about each kind of part a plan could not use (topics: _unknown_topic)."""
 

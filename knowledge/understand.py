@@ -330,6 +330,12 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         if not used_counts and not _harmless_count(reading, piece, op, k)
     ]
     unplaced += [Unplaced(text=piece.text, reason="amount") for piece in reading.of("amount")]
+    if op not in ("compare", "difference", "ratio"):
+        unplaced += [
+            Unplaced(text=f"{p.text}より", reason="relative")
+            for p in regions
+            if _RELATIVE.match(reading.folded[p.span.end :])
+        ]
     return QueryPlan(
         operation=op,
         unit=unit,
@@ -343,6 +349,11 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         unplaced=unplaced,
         fiscal_year=year,
     )
+
+
+_RELATIVE = re.compile(r"^\s*(?:より|よりも|と比べて|に比べて)")
+"""日高より予算が多い振興局: a condition relative to another region's total, which a plan
+cannot express yet; asked back rather than read as a question about 日高."""
 
 
 def _distinct(pieces: list[Piece]) -> list[Piece]:

@@ -239,3 +239,15 @@ def test_a_stray_number_offers_the_question_without_it():
     answer = ask(K, "51の地域プロジェクトの予算総額は？")
     assert isinstance(answer, ClarifyAnswer)
     assert [c.label for c in answer.choices] == ["「51」を除いて聞く"]
+
+
+def test_hokkaido_means_everything_not_a_topic():
+    headline = ask(K, "how many measures does Hokkaido have over 5 million yen?").headline()
+    assert headline is not None
+    assert headline.values == [float(sum(1 for r in ROWS if r.budget > 5000))]
+
+
+def test_a_condition_relative_to_another_region_is_asked_back():
+    answer = ask(K, "日高より予算が多い振興局いくつある？")
+    assert isinstance(answer, ClarifyAnswer)
+    assert "「日高より」" in answer.message
