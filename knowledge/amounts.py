@@ -55,3 +55,14 @@ def decimal_thousand_yen(value: float) -> str:
     if rounded == rounded.to_integral_value():
         return f"{prefix}{int(rounded):,}千円"
     return f"{prefix}{rounded:,.1f}千円"
+
+
+def tenth(value: Decimal | float) -> Decimal:
+    """To one decimal, rounded half up (as Japanese documents round: 6.25 -> 6.3)."""
+    exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+    return exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def percent_of(part: int, whole: int) -> Decimal:
+    """part / whole as a percentage to one decimal, from the exact amounts (1 of 16: 6.3)."""
+    return tenth(Decimal(part * 100) / Decimal(whole))

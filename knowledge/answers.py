@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from knowledge.amounts import percent_of, tenth
 from knowledge.models import MeasureRow
 from knowledge.quantities import AmountRange
 
@@ -376,7 +377,7 @@ class StatsAnswer(Answer):
         if self.focus == "count":
             return Headline(type="count", values=[float(self.count)])
         value = self.mean_thousand_yen if self.focus == "average" else self.median_thousand_yen
-        return None if value is None else Headline(type="yen", values=[_tenth(value)])
+        return None if value is None else Headline(type="yen", values=[float(tenth(value))])
 
 
 class Choice(_Model):
@@ -425,19 +426,10 @@ class ShareAnswer(Answer):
     share: float = Field(description="part / whole, 0..1")
 
     def headline(self) -> Headline | None:
-        return Headline(type="percent", values=[_percent(self.share)])
-
-
-def _percent(share: float) -> float:
-    """A share as a percentage to one decimal, rounded half up as the reply shows it."""
-    return _tenth(share * 100)
-
-
-def _tenth(value: float) -> float:
-    """To one decimal, rounded half up (as Japanese documents and the replies round)."""
-    from decimal import ROUND_HALF_UP, Decimal  # noqa: PLC0415 - a few answers need it
-
-    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+        if not self.whole_thousand_yen:
+            return None
+        percent = percent_of(self.total_thousand_yen, self.whole_thousand_yen)
+        return Headline(type="percent", values=[float(percent)])
 
 
 class PickAnswer(Answer):

@@ -393,11 +393,8 @@ class Knowledge:
         for word in words.split():
             found = self._literal_rows(word)
             if not found:
-                found = (
-                    set(self._find(word)[0].sure)
-                    if self.search(word).confidence == "sure"
-                    else set()
-                )
+                result = self._find(word)[0]
+                found = set(result.sure) if result.confidence == "sure" else set()
             chosen = found if chosen is None else chosen & found
         return sorted(chosen or ())
 

@@ -107,6 +107,19 @@ class AmountRange(BaseModel):
             return False
         return low > high or (low == high and not (self.include_minimum and self.include_maximum))
 
+    def joined(self, other: AmountRange) -> AmountRange:
+        """Both conditions on one amount (300万円以上 … 500万円未満): each bound from whichever
+        sets it, this one first."""
+        low = self if self.minimum_yen is not None else other
+        high = self if self.maximum_yen is not None else other
+        return AmountRange(
+            minimum_yen=low.minimum_yen,
+            include_minimum=low.include_minimum,
+            maximum_yen=high.maximum_yen,
+            include_maximum=high.include_maximum,
+            text=f"{self.text} {other.text}",
+        )
+
     def label(self) -> str:
         """The condition in the table's unit, so the reader can check it: 5,000千円以上."""
         low = self.minimum_yen

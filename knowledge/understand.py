@@ -432,24 +432,7 @@ def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> 
         if piece.guessed_unit:
             unplaced.append(Unplaced(text=piece.text, reason="unit"))
             continue
-        if chosen is None:
-            chosen = piece.range
-        else:
-            chosen = AmountRange(
-                minimum_yen=chosen.minimum_yen
-                if chosen.minimum_yen is not None
-                else piece.range.minimum_yen,
-                include_minimum=chosen.include_minimum
-                if chosen.minimum_yen is not None
-                else piece.range.include_minimum,
-                maximum_yen=chosen.maximum_yen
-                if chosen.maximum_yen is not None
-                else piece.range.maximum_yen,
-                include_maximum=chosen.include_maximum
-                if chosen.maximum_yen is not None
-                else piece.range.include_maximum,
-                text=f"{chosen.text} {piece.range.text}",
-            )
+        chosen = piece.range if chosen is None else chosen.joined(piece.range)
     for piece in reading.of("amount"):
         assert piece.amount is not None
         # an amount alone (ちょうど700万の施策) is a condition of that very amount

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from bot.formatting import cards, phrases
 from bot.formatting.kinds.base import AnswerKind
-from knowledge.amounts import amount_text
+from knowledge.amounts import amount_text, percent_of
 from knowledge.answers import ShareAnswer
 
 if TYPE_CHECKING:
@@ -19,8 +18,7 @@ def percent(answer: ShareAnswer) -> str:
     headline and Japanese documents round: 1 of 16 is 6.3%, where formatting a float says 6.2%)."""
     if not answer.whole_thousand_yen:
         return "-"
-    exact = Decimal(answer.total_thousand_yen * 100) / Decimal(answer.whole_thousand_yen)
-    return f"{exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+    return f"{percent_of(answer.total_thousand_yen, answer.whole_thousand_yen)}%"
 
 
 def lead(answer: ShareAnswer) -> str:
