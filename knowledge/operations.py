@@ -61,6 +61,12 @@ class Evidence:
     ends_on_place: bool
     """The question ends on 振興局 or 連携地域 after a filter (移住の施策がある振興局は？)."""
     name_marked: bool
+    asks_amount: bool = False
+    """An amount is asked for (いくら, 合計, how much), not only the word 予算 said."""
+    asks_kind: bool = False
+    """The only list cues are どんな, どのような: what kind of thing (どんな項目がある?)."""
+    contains_only: bool = False
+    """The only list cues are 入って or 含まれ: a condition on names, not a request to list."""
 
     def said(self, *names: str) -> bool:
         return any(self.has(name) for name in names)
@@ -365,7 +371,9 @@ def search(k: Knowledge, plan: QueryPlan) -> Answer:
 
 
 _ASKS_SOMETHING = ("share", "ratio", "difference", "which", "count", "superlative", "rank", "total")
-_ABOUT_BLOCKERS = ("count", "superlative", "rank", "mean", "median", "share", "which", "list")
+_ABOUT_BLOCKERS = (
+    "count", "superlative", "rank", "mean", "median", "share", "which", "breakdown",
+)  # fmt: skip
 
 OPERATIONS: dict[OperationName, Operation] = {
     op.name: op
@@ -392,10 +400,22 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "about",
                 "このデータ | データについて | 出典 | 概要 | 何のデータ | 資料 | 単位 | 何年度 | "
                 "いつの | "
-                "about the data | dataset | source | columns | unit | データ | 何の表 | どこの資料",
+                "about the data | dataset | source | columns | unit | データ | 何の表 | "
+                "どこの資料 | 項目 | 各列 | 列 | 何年の | 対象年度 | this data | the data | "
+                "these data | "
+                "fiscal year | which year | what year",
             ),
             (
-                (20, lambda e: e.has("about") and not e.scoped and not e.said(*_ABOUT_BLOCKERS)),
+                (
+                    20,
+                    lambda e: (
+                        e.has("about")
+                        and not e.scoped
+                        and not e.asks_amount
+                        and not e.said(*_ABOUT_BLOCKERS)
+                        and (not e.has("list") or (e.asks_kind and not e.units_said))
+                    ),
+                ),
                 (998, lambda e: e.has("about")),
             ),
         ),
@@ -406,6 +426,7 @@ OPERATIONS: dict[OperationName, Operation] = {
             (
                 "share",
                 "何% | 何パーセント | 何ぱーせんと | パーセント | % | 割合 | 構成比 | シェア | "
+                "何パー | なんパー | "
                 "比率 | "
                 "占める | 占め | 占有 | 何割 | share | percent | percentage | proportion | "
                 "what fraction",
@@ -462,7 +483,7 @@ OPERATIONS: dict[OperationName, Operation] = {
             (
                 "sum",
                 "合わせ | あわせ | 足す | 足し | 足した | たす | 合算 | 総計 | 両方 | + | ＋ | "
-                "combined | together | add up | sum of | in total | both | 合計 | 総額 | "
+                "combined | together | add up | sum of | in total | both | plus | 合計 | 総額 | "
                 "トータル | "
                 "total | sum | 全部で | 計",
             ),
@@ -558,9 +579,10 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "mean",
                 "平均 | へいきん | average | mean | 1個あたり | 一件あたり | 1件あたり | "
                 "一施策あたり | "
-                "per measure",
+                "per measure | average size",
             ),
-            ((120, lambda e: e.has("mean")),),
+            # the median per measure is a median
+            ((120, lambda e: e.has("mean") and not e.has("median")),),
         ),
         Operation(
             "median",
@@ -576,7 +598,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             (
                 "breakdown",
                 "内訳 | うちわけ | 別 | ごと | 毎 | breakdown | break down | by subprefecture | "
-                "by area | by cooperation area | per subprefecture | split",
+                "by area | by cooperation area | per subprefecture | split | break | "
+                "broken down",
             ),
             ((140, lambda e: e.has("breakdown")),),
         ),
@@ -592,10 +615,12 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "なにがある | "
                 "list | show | what are | which measures | which projects | any measures | "
                 "anything | "
-                "どれ | どの施策 | どの事業 | 含まれ | 入って | 入ってる",
+                "どれ | どの施策 | どの事業 | 含まれ | 入って | 入ってる | のある | ってある | "
+                "のはある",
             ),
             (
-                (160, lambda e: e.has("list")),
+                # 名前に食って入ってる施策ぜんぶでいくら: a condition on names, and a total
+                (160, lambda e: e.has("list") and not (e.contains_only and e.asks_amount)),
                 (190, lambda e: e.units_said and (bool(e.regions) or e.project or e.budget)),
                 (210, lambda e: e.budget),
             ),

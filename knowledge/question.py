@@ -77,12 +77,14 @@ CUES: dict[str, tuple[str, ...]] = {
     **{name: _cues(phrases) for name, phrases in operation_cues().items()},
     # directions
     "largest": _cues(
-        "多い | 大きい | 高い | でかい | 上 | largest | biggest | most | highest | top | bigger | "
-        "larger | more | max"
+        "多い | 大きい | 高い | でかい | でっかい | 上 | 上から | 大きめ | 多め | 高め | 高額 | "
+        "多額 | かかって | かかってる | largest | biggest | most | highest | top | bigger | "
+        "larger | more | max | expensive | costliest"
     ),
     "smallest": _cues(
-        "少ない | 小さい | 低い | しょぼい | 安い | 下位 | ワースト | 最小 | 最低 | 最少 | "
-        "smallest | least | lowest | bottom | worst | less | min | fewest"
+        "少ない | 小さい | ちいさい | ちっちゃい | ちっさい | 低い | しょぼい | 安い | 下位 | "
+        "ワースト | 最小 | 最低 | 最少 | 下から | 小さめ | 少なめ | 低め | 少額 | 低額 | "
+        "smallest | least | lowest | bottom | worst | less | min | fewest | cheapest"
     ),
     # units
     "unit_measure": _cues("施策 | 事業 | measure | measures | item"),
@@ -90,7 +92,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "unit_subprefecture": _cues(
         "振興局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | bureau"
     ),
-    "unit_area": _cues("連携地域 | cooperation area | area | areas | エリア"),
+    "unit_area": _cues("連携地域 | cooperation area | cooperation areas | area | areas | エリア"),
     # markers (the whole of a share, an exclusion, a name)
     "whole": _cues(
         "全体 | 全道 | 北海道全体 | 北海道 | 道内 | the total | overall | all of hokkaido | "
@@ -102,6 +104,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "except": _cues("以外 | を除く | を除いた | を除いて | except | excluding | other than"),
     "name": _cues("名前 | 施策名 | 事業名 | 名称 | name | named | 名前に"),
 }
+_IN_ALL = frozenset(fold(w) for w in "全部 ぜんぶ すべて 全て".split())
+"""List cues that also mean "in all" (全部で, すべて合計); 一覧で still asks for a list."""
 _LATIN = re.compile(r"^[a-z0-9 %+.'-]+$")
 
 
@@ -369,7 +373,7 @@ _FILLER_PHRASES = tuple(
 )  # fmt: skip
 _GLOSS = re.compile(r"(?<=[^\x00-\x7f])\s*\(([\x00-\x7f]+)\)")
 """ニシン (herring): an English gloss after a Japanese word says nothing more."""
-_JAPANESE_GLOSS = re.compile(r"([a-z][a-z\-]*)\s*\(([^\x00-\x7f]+)\)")
+_JAPANESE_GLOSS = re.compile(r"([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*\(([^\x00-\x7f]+)\)")
 """students (学生): the Japanese in brackets is the word the table has; the English goes."""
 
 
@@ -420,9 +424,23 @@ def _cue_words(reading: Reading) -> None:
             )
             if phrase == "mean" and re.match(r"\s*(?:[?？.]|$)", reading.folded[end:]):
                 continue  # what do the columns mean? asks what, not an average
-            if name == "list" and re.match(
-                r"で|を?(?:合計|合わせ|あわせ|足)", reading.folded[end : end + 4]
+            if (
+                name == "list"
+                and phrase in _IN_ALL
+                and re.match(r"で|を?(?:合計|合わせ|あわせ|足)", reading.folded[end : end + 4])
             ):
                 continue  # 全部で, すべて合計: "in all", not "list them all"
             if reading.free_of_names(start, end) and not inside_same:
                 reading.claim(Piece("cue", Span(start, end), phrase, name=name))
+    for place in [p for p in reading.pieces if p.kind == "cue" and p.name == "where"]:
+        # どちらの振興局 asks where, not which of two
+        reading.pieces = [
+            p
+            for p in reading.pieces
+            if not (
+                p.kind == "cue"
+                and p.name == "which"
+                and place.span.start <= p.span.start
+                and p.span.end <= place.span.end
+            )
+        ]

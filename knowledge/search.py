@@ -263,11 +263,20 @@ class SearchIndex:
         ranked = found[np.lexsort((found, -score[found]))]
         sure = ranked[score[ranked] >= SURE]
         shown, confidence = _band(ranked, sure, query)
+        if confidence == "maybe" and _katakana(query):
+            # ブリ typed in katakana and written so in a measure: that measure, not いぶり
+            literal = np.array([i for i in ranked if query in self._row_text(int(i))], dtype=int)
+            if len(literal):
+                shown, sure, confidence = literal, literal, "sure"
         if budget is not None:
             shown, sure = self._within(shown, budget), self._within(sure, budget)
         hits = [self._hit(int(i), float(score[i]), best) for i in shown[:MAX_HITS]]
         sure_total = int(self._budgets[sure].sum())
         return SearchResult(hits, confidence, len(shown), tuple(sure.tolist()), sure_total)
+
+    def _row_text(self, i: int) -> str:
+        row = self._rows[i]
+        return f"{row.measure}\n{row.project}\n{row.description}"
 
     def _within(self, rows: np.ndarray, budget: AmountRange) -> np.ndarray:
         """The rows (in their order) whose budget meets the condition; AmountRange.contains is
@@ -429,6 +438,11 @@ def _span(channel: _Channel, start: int, end: int) -> tuple[tuple[int, int], ...
         else:
             runs.append((first, last))
     return tuple(runs)
+
+
+def _katakana(query: str) -> bool:
+    text = query.strip()
+    return bool(text) and all("\u30a1" <= c <= "\u30fa" or c == "ー" for c in text)
 
 
 def _band(ranked: np.ndarray, sure: np.ndarray, query: str) -> tuple[np.ndarray, Confidence]:

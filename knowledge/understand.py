@@ -11,6 +11,7 @@ as unplaced, and the router asks rather than answering another question.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -93,6 +94,19 @@ FILLER |= frozenset(
         "means meaning 円 千円 万円 億円 単位"
     ).split()
 )
+QUESTION_WORDS = frozenset(
+    fold(w)
+    for w in (
+        # words about the asking or the table, never what the table is about
+        "説明 ご説明 解説 確認 担当 担当して 言葉 英語 日本語 用 両 両方の 資料用 "
+        # English verbs and nouns of a question
+        "fall falls lie lies sit sits size sized plus as summing summed adding added sort "
+        "sorted order ordered down break compared compare split rank ranked put puts "
+        "show shows showing tell tells please kindly overall grand give gives"
+    ).split()
+)
+"""Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
+a topic, so never the reason to ask back."""
 _ONLY_FILLER = re.compile(
     r"^[\u3041-\u3096ー]{1,2}$|^[\u3041-\u3096ー]*(?:い|な|て|た|で|る|か|ね|よ|の|う|す|け|さ|ろ|ら|ば|と|も|わ|ぞ|や|に|は|が|を|ど|し|だ|ず|き|く|れ|せ|ち|つ|じ)$"
 )
@@ -168,12 +182,66 @@ def _typo_cues(reading: Reading, words: list[Word], k: Knowledge) -> list[Word]:
     return kept
 
 
+_KANJI = re.compile(r"^[\u4e00-\u9fff々]+$")
+
+
+@functools.cache
+def _cue_readings() -> dict[tuple[int, str], tuple[str, str]]:
+    """(length, reading) -> (phrase, cue name) of the cue words written in kanji."""
+    from knowledge.reading import Reader  # noqa: PLC0415 - the reader loads a dictionary
+
+    reader = Reader()
+    readings: dict[tuple[int, str], tuple[str, str]] = {}
+    for name, phrases in CUES.items():
+        for phrase in phrases:
+            if len(phrase) >= 2 and _KANJI.match(phrase):
+                readings.setdefault((len(phrase), reader.reading(phrase)), (phrase, name))
+    return readings
+
+
+def _homophone_cues(reading: Reading, words: list[Word], k: Knowledge) -> list[Word]:
+    """一欄, 中央地: kanji the table does not have, typed for a cue word that sounds the same
+    (the input method's wrong choice) are that cue; the rest of the word stays a word."""
+    from knowledge.reading import Reader  # noqa: PLC0415 - the reader loads a dictionary
+
+    readings = _cue_readings()
+    lengths = sorted({length for length, _ in readings}, reverse=True)
+    reader = Reader()
+    kept: list[Word] = []
+    for word in words:
+        found = None
+        if not k.topic_rows(word.text):
+            found = next(
+                (
+                    (i, length, readings[length, sound])
+                    for length in lengths
+                    for i in range(len(word.text) - length + 1)
+                    if _KANJI.match(part := word.text[i : i + length])
+                    and (length, sound := reader.reading(part)) in readings
+                    and readings[length, sound][0] != part
+                ),
+                None,
+            )
+        if found is None:
+            kept.append(word)
+            continue
+        i, length, (phrase, name) = found
+        start = word.start + i
+        reading.claim(Piece("cue", Span(start, start + length), phrase, name=name))
+        for begin, end in ((word.start, start), (start + length, word.end)):
+            rest = reading.text[begin:end]
+            if rest and not _is_filler(rest, k):
+                kept.append(Word(rest, begin, end))
+    return kept
+
+
 def _is_filler(word: str, k: Knowledge) -> bool:
     """Particles, endings, polite phrases, question words; a hiragana word only when the
     table does not have it (えぞしか is a topic, ですかね is not)."""
     key = fold(word)
     if (
         key in FILLER
+        or key in QUESTION_WORDS
         or bool(_COUNTER.match(unicodedata.normalize("NFKC", key)))
         or key in SUFFIXES
         or (key.isascii() and len(key) <= 1)
@@ -192,7 +260,8 @@ def _is_filler(word: str, k: Knowledge) -> bool:
 
 
 _TRAILING_FILLER = re.compile(
-    r"(?:のやつ|やつ|のもの|のこと|がらみ|絡み|関係|関連|系|まわり|周り|っぽい|みたいな|的な|とか|など|等)+$"
+    r"(?:のやつ|やつ|のもの|のこと|がらみ|絡み|関係|関連|系|まわり|周り|っぽい|みたいな|的な|とか|など|等"
+    r"|ぜんぶ|全部|すべて|全て)+$"
 )
 
 
@@ -219,7 +288,7 @@ def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understa
 def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR0915 - one reading, step by step
     unplaced: list[Unplaced] = []
     year = _year(reading, k, unplaced)
-    words = _typo_cues(reading, _left_words(reading, k), k)
+    words = _homophone_cues(reading, _typo_cues(reading, _left_words(reading, k), k), k)
     selection, topic_words = _names_and_projects(reading, k, words, unplaced)
     regions = [_as_area_if_said(reading, p, k) for p in reading.of("region")]
     whole_regions = [p for p in regions if _marks_whole(reading, p)]
@@ -498,8 +567,19 @@ def _operation(
         and last_unit.name in ("unit_subprefecture", "unit_area")
         and filtered,
         name_marked=_name_marked(reading),
+        asks_amount=any(c.text not in _BUDGET_WORDS for c in reading.cues("total")),
+        contains_only=bool(reading.cues("list"))
+        and all(c.text in _CONTAINS for c in reading.cues("list")),
+        asks_kind=bool(reading.cues("list"))
+        and all(c.text in _WHAT_KIND for c in reading.cues("list")),
     )
     return choose(evidence)
+
+
+_BUDGET_WORDS = frozenset(fold(w) for w in "予算 よさん 金額 budget money cost".split())
+"""Total cues that name the budget without asking for an amount (予算の単位は？)."""
+_WHAT_KIND = frozenset(fold(w) for w in "どんな どういう どのような what are".split())
+_CONTAINS = frozenset(fold(w) for w in "含まれ 入って 入ってる".split())
 
 
 def _asks_total(reading: Reading) -> bool:
@@ -622,7 +702,8 @@ def _harmless_count(reading: Reading, piece: Piece, op: OperationName, k: Knowle
     if re.match(r"^\s*(?:あたり|当たり)", after):
         return True
     named = re.match(
-        r"^\s*(?:つ|個)?\s*の?\s*(連携地域|施策|事業|振興局|管内|地域|ぷろじぇくと)", after
+        r"^\s*(?:つ|個)?\s*の?\s*(?:総合)?(連携地域|施策|事業|振興局|管内|地域|ぷろじぇくと)",
+        after,
     )
     if named:
         unit = _UNIT_WORDS[named.group(1)]
@@ -683,7 +764,7 @@ def _names_and_projects(
 
 _NAME_MARKER = re.compile(
     fold(
-        r"(?:名前|施策名|事業名|名称)(?:に|が|で)|(?:って|という|と言う|との)\s*(?:名前|言葉)"
+        r"(?:名前|施策名|事業名|名称)(?:に|が|で)|(?:って|という|と言う|との)\s*名前"
         r"|named|in (?:the|its) name"
     )
 )
@@ -786,6 +867,11 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
         for a, b in itertools.pairwise(found_topics)
     )
     if len(region_scopes) >= 2:
+        shaped = _grouped_sides(reading, plain) or _parallel_sides(
+            reading, plain, found_topics, unit
+        )
+        if shaped:
+            return shaped
         paired = len(topic_texts) == len(region_scopes) and len(set(topic_texts)) > 1
         for index, region in enumerate(region_scopes):
             within = Selection(regions=[region])
@@ -817,6 +903,56 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
             for p in sorted(named, key=lambda p: p.span.start)
         ]
     return []
+
+
+def _grouped_sides(reading: Reading, plain: list[Piece]) -> list[Side]:
+    """オホーツクと十勝を合わせた額と釧根: regions added up before a sum cue form one side."""
+    cues = [c.span.start for c in reading.cues("sum")]
+    groups: list[list[Piece]] = [[]]
+    for index, piece in enumerate(plain):
+        groups[-1].append(piece)
+        following = plain[index + 1].span.start if index + 1 < len(plain) else None
+        if following is not None and any(piece.span.end <= c < following for c in cues):
+            groups.append([])
+    groups = [g for g in groups if g]
+    if len(groups) < 2 or all(len(g) == 1 for g in groups):
+        return []
+    return [
+        Side(selection=Selection(regions=[_scope(p.region) for p in group if p.region]))
+        for group in groups
+    ]
+
+
+def _parallel_sides(
+    reading: Reading, plain: list[Piece], topics: list[Word], unit: Unit
+) -> list[Side]:
+    """石狩でいちばん高い施策と渡島の縄文のやつ: each region with what is said after it (a
+    superlative, a topic) is one side, when what is said differs from side to side."""
+    ends = [p.span.start for p in plain[1:]] + [len(reading.folded)]
+    segments = [(p.span.end, end) for p, end in zip(plain, ends, strict=True)]
+    superlatives = reading.cues("superlative")
+
+    def inside(span: Span, segment: tuple[int, int]) -> bool:
+        return segment[0] <= span.start < segment[1]
+
+    def own(segment: tuple[int, int]) -> bool:
+        return any(inside(c.span, segment) for c in superlatives) or any(
+            inside(Span(w.start, w.end), segment) for w in topics
+        )
+
+    if not any(own(segment) for segment in segments[:-1]):
+        return []
+    sides = []
+    for piece, segment in zip(plain, segments, strict=True):
+        said = " ".join(w.text for w in topics if inside(Span(w.start, w.end), segment))
+        within = Selection(regions=[_scope(piece.region)], topic=said or None)
+        superlative = next((c for c in superlatives if inside(c.span, segment)), None)
+        if superlative is not None:
+            order = _order_near(reading, superlative)
+            sides.append(Side(pick=Pick(unit=unit, order=order, within=within)))
+        else:
+            sides.append(Side(selection=within))
+    return sides
 
 
 _SIDE_SEPARATOR = re.compile(r"と|や|か|、|,|\+|＋|\band\b|\bor\b|\bvs\b|対")

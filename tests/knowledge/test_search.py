@@ -62,8 +62,14 @@ def test_buri_the_fish_ranks_above_the_buri_inside_iburi():
 
 
 def test_one_and_two_kana_queries_are_offered_not_asserted():
-    assert K.search("ブリ").confidence == "maybe"
+    assert K.search("ぶり").confidence == "maybe"  # ブリ, or the ぶり of いぶり
     assert K.search("ニシン").confidence == "sure"
+
+
+def test_short_katakana_written_so_in_a_measure_is_that_measure():
+    answer = K.search("ブリ")
+    assert answer.confidence == "sure"
+    assert [r.line for r in answer.results] == lines_with("ブリ")
 
 
 def test_a_query_with_no_answer_says_so_instead_of_listing_measures():

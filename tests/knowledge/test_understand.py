@@ -5,6 +5,8 @@ Figures are computed here from the document's rows (tests/source_table.py).
 
 from __future__ import annotations
 
+import statistics
+
 import pytest
 
 from knowledge import load_knowledge
@@ -13,7 +15,7 @@ from knowledge.operations import OPERATIONS
 from knowledge.plan import OperationName
 from knowledge.router import ask
 from knowledge.understand import understand
-from tests.source_table import ROWS, SUBPREFECTURE_TOTALS
+from tests.source_table import ROWS, SUBPREFECTURE_TOTALS, Row
 
 K = load_knowledge()
 
@@ -251,3 +253,150 @@ def test_a_condition_relative_to_another_region_is_asked_back():
     answer = ask(K, "日高より予算が多い振興局いくつある？")
     assert isinstance(answer, ClarifyAnswer)
     assert "「日高より」" in answer.message
+
+
+def rows_where(**conditions: str) -> list[Row]:
+    return [r for r in ROWS if all(getattr(r, k) == v for k, v in conditions.items())]
+
+
+DONAN = [r for r in ROWS if r.area == "道南連携地域"]
+BUDGETS = sorted(r.budget for r in ROWS)
+
+
+@pytest.mark.parametrize(
+    ("question", "values", "items"),
+    [
+        # words of the asking are not topics (fall, size, 担当, ご説明, 両)
+        (
+            "How many measures fall between 2 and 3 million yen?",
+            [sum(1 for r in ROWS if 2000 <= r.budget <= 3000)],
+            [],
+        ),
+        ("宇宙産業に関する事業は、どこの振興局が担当していますか。", [], ["十勝"]),
+        (
+            "道南と道北の両連携地域で、予算が300万円以下の施策は何件ありますか。",
+            [
+                sum(
+                    1
+                    for r in ROWS
+                    if r.area in ("道南連携地域", "道北連携地域") and r.budget <= 3000
+                )
+            ],
+            [],
+        ),
+        # a homophone typed for a cue word (一欄 for 一覧), and 一覧で
+        (
+            "オホーツクでやってること一欄",
+            [],
+            [r.measure for r in rows_where(subprefecture="オホーツク")],
+        ),
+        (
+            "桧山振興局の施策を一覧で教えていただけますか。",
+            [],
+            [r.measure for r in rows_where(subprefecture="檜山")],
+        ),
+        # smaller and larger in the words people use, and counting from the bottom
+        ("道南で一番ちっちゃいやつは？", [min(r.budget for r in DONAN)], None),
+        ("下から2番目の施策は？", [BUDGETS[1]], None),
+        ("一番でかい施策って一番ちっちゃいのの何倍", [round(BUDGETS[-1] / BUDGETS[0], 2)], []),
+        # an English gloss of two words before the Japanese the table has
+        (
+            "Which measures deal with heritage sites (遺産)?",
+            [],
+            [
+                r.measure
+                for r in ROWS
+                if "遺産" in r.measure or "遺産" in r.project or "遺産" in r.description
+            ],
+        ),
+        # どちらの振興局 asks where
+        ("ブリの活用に関する事業は、どちらの振興局の施策でしょうか。", [], ["渡島"]),
+        # 入ってる is the name's condition; いくら asks the total
+        (
+            "名前に食って入ってる施策ぜんぶでいくら",
+            [sum(r.budget for r in ROWS if "食" in r.measure)],
+            [],
+        ),
+        (
+            "資料によると、令和3年度の地域プロジェクトの予算は全道でいくらになりますか。",
+            [sum(r.budget for r in ROWS)],
+            [],
+        ),
+        (
+            "100万未満の施策ぜんぶ足しても全体の何パー？",
+            [
+                round(
+                    sum(r.budget for r in ROWS if r.budget < 1000)
+                    / sum(r.budget for r in ROWS)
+                    * 100,
+                    1,
+                )
+            ],
+            [],
+        ),
+        (
+            "Median budget per measure in the Doou (central Hokkaido) area?",
+            [float(statistics.median(r.budget for r in ROWS if r.area == "道央広域連携地域"))],
+            [],
+        ),
+        (
+            "道央で700万超えてるのある？",
+            [],
+            [r.measure for r in ROWS if r.area == "道央広域連携地域" and r.budget > 7000],
+        ),
+        (
+            "空知・石狩・後志の3総合振興局の予算を合計していただけますか。",
+            [sum(SUBPREFECTURE_TOTALS[s] for s in ("空知", "石狩", "後志"))],
+            [],
+        ),
+    ],
+)
+def test_questions_as_people_type_them(question: str, values: list[float], items: list[str] | None):
+    headline = ask(K, question).headline()
+    assert headline is not None, question
+    assert headline.values == pytest.approx(values)
+    if items is not None:
+        assert sorted(headline.items) == sorted(items)
+
+
+def test_regions_added_up_before_a_sum_cue_are_one_side():
+    answer = ask(
+        K,
+        "オホーツクと十勝の両連携地域を合わせた額と、釧路・根室連携地域とでは、"
+        "どちらが大きいでしょうか。",
+    )
+    assert isinstance(answer, CompareAnswer)
+    first = sum(r.budget for r in ROWS if r.area in ("オホーツク連携地域", "十勝連携地域"))
+    second = sum(r.budget for r in ROWS if r.area == "釧路・根室連携地域")
+    assert [g.total_thousand_yen for g in answer.groups] == [first, second]
+
+
+def test_each_region_keeps_what_is_said_after_it():
+    answer = ask(K, "石狩でいちばん高い施策と渡島の縄文のやつ、どっちが上")
+    assert isinstance(answer, CompareAnswer)
+    largest = max(rows_where(subprefecture="石狩"), key=lambda r: r.budget)
+    jomon = [r for r in rows_where(subprefecture="渡島") if "縄文" in r.description + r.measure]
+    assert [g.total_thousand_yen for g in answer.groups] == [
+        largest.budget,
+        sum(r.budget for r in jomon),
+    ]
+    assert answer.groups[0].name == largest.measure
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "この資料には、どのような項目が掲載されていますか。",
+        "What is this data about?",
+        "Which fiscal year are these budgets for?",
+        "この表の各列は何を表しているのか、ご説明いただけますか。",
+    ],
+)
+def test_questions_about_the_table_itself(question: str):
+    assert ask(K, question).kind == "about"
+
+
+def test_a_kanji_topic_the_table_has_is_not_read_as_a_homophone():
+    found = plan("移住の施策の一覧")
+    assert found.selection.topic == "移住"
+    assert found.operation == "list"
