@@ -392,11 +392,30 @@ class Knowledge:
         chosen: set[int] | None = None
         for word in words.split():
             found = self._literal_rows(word)
+            if found and _one_kanji(word):
+                # 国 is in 国定公園, 市 in 都市: a letter inside other words is no topic
+                found = {i for i in found if word in self._one_kanji_words[i]}
+                chosen = found if chosen is None else chosen & found
+                continue
             if not found:
                 result = self._find(word)[0]
                 found = set(result.sure) if result.confidence == "sure" else set()
             chosen = found if chosen is None else chosen & found
         return sorted(chosen or ())
+
+    @cached_property
+    def _one_kanji_words(self) -> list[frozenset[str]]:
+        """Each row's words of one kanji, as the reader splits its texts (食 of 食と観光)."""
+        reader = self.index.reader
+        return [
+            frozenset(
+                text[m.start : m.end]
+                for text in (r.measure, r.project, r.description)
+                for m in reader.morphemes(text)
+                if _one_kanji(text[m.start : m.end])
+            )
+            for r in self.rows
+        ]
 
     @cached_property
     def _plain_fields(self) -> list[tuple[str, str, str]]:
@@ -779,3 +798,7 @@ class Knowledge:
         """Help, for when a question cannot be placed; the example questions are worded by the
         formatting side (its help kind)."""
         return HelpAnswer(message=message, examples=[])
+
+
+def _one_kanji(word: str) -> bool:
+    return len(word) == 1 and ("\u4e00" <= word <= "\u9fff" or word == "々")

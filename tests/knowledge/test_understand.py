@@ -400,3 +400,12 @@ def test_a_kanji_topic_the_table_has_is_not_read_as_a_homophone():
     found = plan("移住の施策の一覧")
     assert found.selection.topic == "移住"
     assert found.operation == "list"
+
+
+def test_a_letter_inside_other_words_is_asked_back_not_totalled():
+    national = ask(K, "国の予算は？")  # 国 only inside 国定公園: not a topic of the table
+    assert isinstance(national, ClarifyAnswer)
+    assert "「国」" in national.message
+    food = plan("食の施策の合計は？")  # 食 is a word of 食と観光
+    assert food.selection.topic == "食"
+    assert food.unplaced == []
