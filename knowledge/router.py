@@ -124,6 +124,17 @@ def _relative(_knowledge: Knowledge, first: Unplaced, _question: str, _rest: str
     )
 
 
+def _other_dimension(_knowledge: Knowledge, first: Unplaced, question: str, _rest: str) -> Answer:
+    return ClarifyAnswer(
+        message=f"「{first.text}」ごとの内訳はこの表にありません。"
+        "分けられるのは連携地域・振興局・プロジェクト・施策ごとです。",
+        choices=[
+            Choice(label=f"{unit}別の内訳", question=question.replace(first.text, unit, 1))
+            for unit in ("振興局", "プロジェクト")
+        ],
+    )
+
+
 AskBack = Callable[[Knowledge, Unplaced, str, str], Answer]
 _ASK_BACK: dict[str, AskBack] = {
     "year": _other_year,
@@ -136,6 +147,7 @@ _ASK_BACK: dict[str, AskBack] = {
     "superlative": _not_budget,
     "name": _missing_name,
     "relative": _relative,
+    "by": _other_dimension,
 }
 """How to ask back about each kind of part a plan could not use (topics: _unknown_topic)."""
 

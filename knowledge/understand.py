@@ -311,6 +311,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         ordinals=ordinals,
         counts=counts,
     )
+    topic_words = _not_dimensions(reading, topic_words, unplaced)
     name_marked = _name_marked(reading)
     if name_marked and not topic_words:
         topic_words = _named_by_pattern(reading)
@@ -663,6 +664,19 @@ def _breakdown_by(reading: Reading) -> Unit | None:
         if following:
             return _UNIT_CUES[following[0].name or ""]
     return None
+
+
+def _not_dimensions(reading: Reading, words: list[Word], unplaced: list[Unplaced]) -> list[Word]:
+    """市町村ごと, 年齢別: a word right before ごと or 別 is what to break down by, not a topic;
+    the table breaks down only by its own units, so it is asked back."""
+    cues = reading.cues("breakdown")
+    kept = []
+    for word in words:
+        if any(0 <= cue.span.start - word.end <= 1 for cue in cues):
+            unplaced.append(Unplaced(text=word.text, reason="by"))
+        else:
+            kept.append(word)
+    return kept
 
 
 def _counts_items(reading: Reading, counts: list[Piece], k: Knowledge) -> bool:

@@ -409,3 +409,13 @@ def test_a_letter_inside_other_words_is_asked_back_not_totalled():
     food = plan("食の施策の合計は？")  # 食 is a word of 食と観光
     assert food.selection.topic == "食"
     assert food.unplaced == []
+
+
+def test_a_breakdown_by_something_the_table_lacks_is_asked_back():
+    answer = ask(K, "市町村ごとの予算は？")
+    assert isinstance(answer, ClarifyAnswer)
+    assert "「市町村」ごとの内訳はこの表にありません" in answer.message
+    assert [c.question for c in answer.choices] == [
+        "振興局ごとの予算は？",
+        "プロジェクトごとの予算は？",
+    ]
