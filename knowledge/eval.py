@@ -4,9 +4,12 @@ Search (data/search_eval.tsv): recall@k is the share of answerable queries whose
 measures all stand among the first k results (k grown to the number of expected measures when
 that is larger); a query with no answer counts as right when the search says nothing matched.
 
-Questions (data/question_eval.tsv): a question is right when it is understood with the
-expected intent, answered with the expected kind of answer, and its figure (total, count,
-mean, median, ranked amounts or compared totals) is the one computed from the document.
+Questions (data/questions/tuned.tsv and held_out.tsv): a question is right when its answer
+states the figure (total, count, mean, median, share, ratio, ranked or compared amounts) and
+names the items that tests/question_oracle.py computes from the document's rows, and the reply
+shows them; a figure that answers another question is counted as confidently wrong. The
+held-out part is for the end of a piece of work: `--part tuned` scores only the part the code
+may be tuned on.
 
 Misses are listed with what came back instead, so a change can be measured before it lands.
 """
