@@ -63,6 +63,8 @@ class Evidence:
     name_marked: bool
     asks_amount: bool = False
     """An amount is asked for (いくら, 合計, how much), not only the word 予算 said."""
+    relative: bool = False
+    """A region is followed by より (or と比べて)."""
     asks_kind: bool = False
     """The only list cues are どんな, どのような: what kind of thing (どんな項目がある?)."""
     contains_only: bool = False
@@ -384,7 +386,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             lambda k, _: k.help(),
             (
                 "help",
-                "help | ヘルプ | 使い方 | つかいかた | 何ができる | なにができる | こんにちは",
+                "help | ヘルプ | 使い方 | つかいかた | 何ができる | なにができる | 何できる | "
+                "なにできる | こんにちは | how do i use | how to use | 質問例",
             ),
             (
                 (10, lambda e: e.has("help") and not e.scoped and not e.any_cue),
@@ -402,7 +405,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "いつの | "
                 "about the data | dataset | source | columns | unit | データ | 何の表 | "
                 "どこの資料 | 項目 | 各列 | 列 | 何年の | 対象年度 | this data | the data | "
-                "these data | "
+                "units | these data | "
                 "fiscal year | which year | what year",
             ),
             (
@@ -440,7 +443,7 @@ OPERATIONS: dict[OperationName, Operation] = {
             (
                 "ratio",
                 "何倍 | なんばい | 倍率 | 倍 | ratio | times bigger | times larger | times more | "
-                "times as | how many times",
+                "times as | how many times | 何 times | 何times | what multiple | multiple of",
             ),
             ((40, lambda e: e.has("ratio")),),
         ),
@@ -472,6 +475,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             ),
             (
                 (60, lambda e: e.has("which")),
+                # とかちってオホーツクより予算多い: one region measured against another
+                (65, lambda e: e.relative and e.regions >= 2 and e.said("largest", "smallest")),
                 # 空知と石狩 with no other cue: side by side
                 (150, lambda e: e.regions >= 2 and not e.said("total", "list", "sum")),
             ),
@@ -492,6 +497,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                     70,
                     lambda e: (
                         e.has("sum")
+                        and not e.said("count", "mean", "median")
                         and (e.regions >= 2 or e.topics >= 2 or e.superlatives >= 2 or e.named >= 2)
                     ),
                 ),
@@ -504,6 +510,7 @@ OPERATIONS: dict[OperationName, Operation] = {
             (
                 "where",
                 "どこ | どの振興局 | どの地域 | どの管内 | 何処 | どこの | どちらの振興局 | "
+                "どちらの管内 | どちらの地域 | どこの局 | どの局 | which bureau | "
                 "where | "
                 "which subprefecture | which subprefectures | which region | which regions | "
                 "which area | what subprefecture",
@@ -564,7 +571,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             pick,
             (
                 "superlative",
-                "一番 | いちばん | 1番 | 最も | もっとも | 最大 | 最小 | 最高 | 最低 | 最多 | "
+                "一番 | いちばん | いっちばん | 1番 | 最も | もっとも | 最大 | 最小 | 最高 | "
+                "最低 | 最多 | 最安 | "
                 "最少 | "
                 "most | least | largest | biggest | smallest | highest | lowest | single biggest | "
                 "the top | the bottom",
@@ -616,7 +624,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "list | show | what are | which measures | which projects | any measures | "
                 "anything | "
                 "どれ | どの施策 | どの事業 | 含まれ | 入って | 入ってる | のある | ってある | "
-                "のはある",
+                "中身 | のはある",
             ),
             (
                 # 名前に食って入ってる施策ぜんぶでいくら: a condition on names, and a total
@@ -639,6 +647,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             ),
             (
                 (170, lambda e: e.asks_total),
+                # What do the Ezoshika measures add up to? one side to add up: its total
+                (175, lambda e: e.has("sum")),
                 (200, lambda e: bool(e.regions and not e.topics) or e.project),
             ),
         ),

@@ -26,7 +26,7 @@ _NUMBER = re.compile(
     r"(?:\d[\d,]*(?:\.\d+)?|[〇一二三四五六七八九十百千])"
     r"(?:\d[\d,]*(?:\.\d+)?|[〇一二三四五六七八九十百千万億])*"
 )
-_ENGLISH_SCALE = re.compile(r"\s*(million|thousand|billion|m\b|k\b)", re.IGNORECASE)
+_ENGLISH_SCALE = re.compile(r"[\s-]*(million|thousand|billion|m\b|k\b)", re.IGNORECASE)
 _ENGLISH_SCALES = {
     "million": 1_000_000,
     "m": 1_000_000,
@@ -34,7 +34,7 @@ _ENGLISH_SCALES = {
     "k": 1000,
     "billion": 1_000_000_000,
 }
-_YEN_AFTER = re.compile(r"\s*(?:円|yen\b|jpy\b)", re.IGNORECASE)
+_YEN_AFTER = re.compile(r"\s*(?:円|-?\s*yen\b|jpy\b)", re.IGNORECASE)
 _YEN_BEFORE = re.compile(r"[¥￥]\s*$")
 _WORD_NUMBERS = {
     "one": 1,
@@ -217,12 +217,13 @@ def find_amounts(text: str, taken: list[bool]) -> list[Amount]:
 # -- ranges ------------------------------------------------------------------------------
 
 _JA_LOWER = re.compile(
-    r"^\s*(以上|を?超え(?:る|た)?|超|より(?:も)?(?:多い|大きい|上|高い)|を上回る|おーばー|から|〜|~|－|-|ー)"
+    r"^\s*(?:yen\s*)?(以上|を?超え(?:る|た)?|超|より(?:も)?(?:多い|大きい|上|高い)|を上回る|おーばー|から|〜|~|－|-|ー)"
 )
 _JA_UPPER = re.compile(
-    r"^\s*(以下|未満|より(?:も)?(?:少ない|小さい|下|低い)|を下回る|まで|以内|に満たない|以下の|未満の)"
+    r"^\s*(?:yen\s*)?(以下|未満|より(?:も)?(?:少ない|小さい|下|低い)|を下回る|まで|以内|に満たない|以下の|未満の)"
 )
-_JA_BAND = re.compile(r"^\s*台")
+_JA_BAND = re.compile(r"^\s*(?:台|(?:bracket|band|range)\b)", re.IGNORECASE)
+"""200万円台, the 3-million-yen bracket: from the amount up to the next step."""
 _EN_BEFORE = re.compile(
     r"(over|above|more than|greater than|larger than|bigger than|higher than|exceeding|"
     r"in excess of|"
@@ -249,7 +250,13 @@ _EN_UPPER = {
     "maximum of": True, "max": True, "max.": True, "<=": True, "≦": True, "≤": True,
 }  # fmt: skip
 _JOINS = ("から", "〜", "~", "－", "-", "ー")
-_BETWEEN_JOIN = re.compile(r"^\s*(?:〜|~|～|－|-|ー|から|to|and|と)\s*", re.IGNORECASE)
+_BETWEEN_JOIN = re.compile(
+    r"^\s*(?:〜|~|～|－|-|ー|から|(?:up\s+)?to(?:\s+just)?(?:\s+(?P<below>under|below|less than))?"
+    r"|and|と)\s*",
+    re.IGNORECASE,
+)
+"""200〜300万円, between 2 and 3 million, 3.0 up to just under 4 million (the upper bound
+left out)."""
 
 
 @dataclass(frozen=True)
@@ -347,7 +354,8 @@ def _range_at(  # noqa: PLR0911 - one return per way of writing a range
             minimum_yen=low.yen,
             include_minimum=not (lower and lower.group(1).startswith(_EXCLUSIVE_LOWER)),
             maximum_yen=following.yen,
-            include_maximum=not (upper and upper.group(1) in _EXCLUSIVE_UPPER),
+            include_maximum=not (upper and upper.group(1) in _EXCLUSIVE_UPPER)
+            and not join.group("below"),
         )  # fmt: skip
     lower = _JA_LOWER.match(after)
     if lower and lower.group(1).startswith(

@@ -10,9 +10,12 @@ of a question is accounted for: used by a piece, dropped as filler, or a topic t
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from knowledge.normalize import fold
@@ -83,12 +86,12 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "smallest": _cues(
         "少ない | 小さい | ちいさい | ちっちゃい | ちっさい | 低い | しょぼい | 安い | 下位 | "
-        "ワースト | 最小 | 最低 | 最少 | 下から | 小さめ | 少なめ | 低め | 少額 | 低額 | "
+        "ワースト | 最小 | 最低 | 最少 | 最安 | 下から | 小さめ | 少なめ | 低め | 少額 | 低額 | "
         "smallest | least | lowest | bottom | worst | less | min | fewest | cheapest"
     ),
     # units
     "unit_measure": _cues("施策 | 事業 | measure | measures | item"),
-    "unit_project": _cues("プロジェクト | project | projects | ぷろじゃくと"),
+    "unit_project": _cues("プロジェクト | project | projects | ぷろじゃくと | PJ"),
     "unit_subprefecture": _cues(
         "振興局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | bureau"
     ),
@@ -99,7 +102,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "hokkaido | whole | 全部で"
     ),
     "within": _cues(
-        "のうち | の中で | のなかで | の中 | のなか | 内で | に占める | における | の何 | うち"
+        "のうち | の中で | のなかで | の中 | のなか | 内で | 内 | に占める | における | の何 | うち"
     ),
     "except": _cues("以外 | を除く | を除いた | を除いて | except | excluding | other than"),
     "name": _cues("名前 | 施策名 | 事業名 | 名称 | name | named | 名前に"),
@@ -172,6 +175,7 @@ def read(
     _names(reading, measures, "measure")
     _names(reading, projects, "project")
     _fillers(reading)
+    _english_words(reading)
     for year in find_years(reading.folded, reading.taken):
         reading.claim(Piece("year", year.span, year.text, year=year))
     ranges, amounts = find_ranges(reading.folded, reading.taken)
@@ -393,6 +397,30 @@ def _fillers(reading: Reading) -> None:
             reading.claim(Piece("filler", english, match.group(1)))
 
 
+GLOSSARY = Path(__file__).parent / "data" / "glossary.toml"
+
+
+@functools.cache
+def _glossary() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """English phrases (data/glossary.toml), longest first, with the Japanese they stand for."""
+    words: dict[str, str] = tomllib.loads(GLOSSARY.read_text(encoding="utf-8"))["words"]
+    return tuple(
+        (re.compile(rf"(?<![a-z]){re.escape(fold(english))}(?![a-z])"), japanese)
+        for english, japanese in sorted(words.items(), key=lambda item: -len(item[0]))
+    )
+
+
+def _english_words(reading: Reading) -> None:
+    """Kita-Hokkaido, the space industry, herring: English for the table's own words, kept as
+    those words to look for (a quoted piece whose text is the Japanese)."""
+    if not reading.folded.isascii() and not re.search(r"[a-z]{3}", reading.folded):
+        return
+    for pattern, japanese in _glossary():
+        for match in pattern.finditer(reading.folded):
+            if reading.free(*match.span()):
+                reading.claim(Piece("quoted", Span(*match.span()), japanese))
+
+
 def _regions(reading: Reading, resolver: RegionResolver) -> None:
     for start, end, region in resolver.spans_in(reading.folded):
         if reading.free(start, end):
@@ -422,6 +450,8 @@ def _cue_words(reading: Reading) -> None:
                 for p in reading.pieces
                 if p.kind == "cue"
             )
+            if phrase == "うち" and reading.folded[end : end + 2] == "ゆう":
+                continue  # うちゅう (宇宙) is not のうち
             if phrase == "mean" and re.match(r"\s*(?:[?？.]|$)", reading.folded[end:]):
                 continue  # what do the columns mean? asks what, not an average
             if (

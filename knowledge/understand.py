@@ -16,6 +16,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from knowledge.answers import Scope, Understanding
 from knowledge.engine import Knowledge
@@ -35,6 +36,9 @@ from knowledge.plan import (
 from knowledge.quantities import AmountRange, Span
 from knowledge.question import CUES, Piece, Reading, read
 from knowledge.regions import Region
+
+if TYPE_CHECKING:
+    from knowledge.reading import Reader
 
 INTENT_OF: dict[str, str] = {
     "total": "total",
@@ -98,11 +102,14 @@ QUESTION_WORDS = frozenset(
     fold(w)
     for w in (
         # words about the asking or the table, never what the table is about
-        "説明 ご説明 解説 確認 担当 担当して 言葉 英語 日本語 用 両 両方の 資料用 "
+        "説明 ご説明 解説 確認 担当 担当して 言葉 英語 日本語 用 両 両方の 資料用 単独 簡単 "
+        "簡単に キーワード 質問 質問例 例 話 bot ボット "
         # English verbs and nouns of a question
         "fall falls lie lies sit sits size sized plus as summing summed adding added sort "
         "sorted order ordered down break compared compare split rank ranked put puts "
-        "show shows showing tell tells please kindly overall grand give gives"
+        "show shows showing tell tells please kindly overall grand give gives belong "
+        "belongs belonging handle handles handled use using distinct separately site sites "
+        "example examples question questions only targets targeting"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -199,6 +206,25 @@ def _cue_readings() -> dict[tuple[int, str], tuple[str, str]]:
     return readings
 
 
+def _sounding_cue(
+    part: str, readings: dict[tuple[int, str], tuple[str, str]], reader: Reader
+) -> tuple[str, str] | None:
+    """The cue word that kanji sound like: the same reading (一欄 for 一覧), or one kanji
+    swapped for another of the same sound (施作 for 施策, though the reader says せさく)."""
+    cue = readings.get((len(part), reader.reading(part)))
+    if cue is not None and cue[0] != part:
+        return cue
+    for phrase, name in readings.values():
+        if len(phrase) != len(part) or phrase == part:
+            continue
+        differ = [i for i, (a, b) in enumerate(zip(phrase, part, strict=True)) if a != b]
+        if len(differ) == 1 and reader.reading(phrase[differ[0]]) == reader.reading(
+            part[differ[0]]
+        ):
+            return phrase, name
+    return None
+
+
 def _homophone_cues(reading: Reading, words: list[Word], k: Knowledge) -> list[Word]:
     """一欄, 中央地: kanji the table does not have, typed for a cue word that sounds the same
     (the input method's wrong choice) are that cue; the rest of the word stays a word."""
@@ -213,12 +239,11 @@ def _homophone_cues(reading: Reading, words: list[Word], k: Knowledge) -> list[W
         if not k.topic_rows(word.text):
             found = next(
                 (
-                    (i, length, readings[length, sound])
+                    (i, length, cue)
                     for length in lengths
                     for i in range(len(word.text) - length + 1)
                     if _KANJI.match(part := word.text[i : i + length])
-                    and (length, sound := reader.reading(part)) in readings
-                    and readings[length, sound][0] != part
+                    and (cue := _sounding_cue(part, readings, reader)) is not None
                 ),
                 None,
             )
@@ -261,13 +286,14 @@ def _is_filler(word: str, k: Knowledge) -> bool:
 
 _TRAILING_FILLER = re.compile(
     r"(?:のやつ|やつ|のもの|のこと|がらみ|絡み|関係|関連|系|まわり|周り|っぽい|みたいな|的な|とか|など|等"
-    r"|ぜんぶ|全部|すべて|全て)+$"
+    r"|ぜんぶ|全部|すべて|全て|の話|話)+$"
 )
 
 
 def _trimmed(word: str) -> str:
     """移住がらみ -> 移住, 教育旅行のやつ -> 教育旅行: the topic without what hangs on it."""
-    return _TRAILING_FILLER.sub("", word) or word
+    trimmed = _TRAILING_FILLER.sub("", word) or word
+    return trimmed.removesuffix("の") or trimmed
 
 
 def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understanding]:
@@ -329,6 +355,8 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     excluded_scopes = [_scope(p.region) for p in excluded if p.region is not None]
     if op in ("sum", "compare", "difference", "ratio"):
         sides = _sides(reading, plain=plain, excluded=excluded, topics=topic_words, unit=unit, k=k)
+        if len(sides) < 2 and op != "sum":
+            sides = _against_whole(reading, plain)
         if len(sides) < 2:
             few = _few_items(k, selection.model_copy(update={"regions": shared_regions}), unit)
             if op == "compare" and reading.has("which") and few:
@@ -353,6 +381,8 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
                     "topic": None if _topic_sides(sides) else selection.topic,
                 }
             )
+    if op == "ratio" and len(sides) == 2 and _denominator_first(reading):
+        sides = sides[::-1]  # what multiple of Sorachi's is Kushiro's: Kushiro ÷ Sorachi
     if (
         apart
         and not _topic_sides(sides)
@@ -391,6 +421,10 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
             reading.has("list") or any(w in reading.folded for w in ("並べ", "ならべ"))
         ):
             n = len(k.items(unit, k.select(selection))) or None
+    if op == "list" and unit == "project" and selection.project:
+        unit = "measure"  # 次世代先進産業PJの中身: the project's measures
+    elif op == "list" and unit != "measure" and reading.has("total"):
+        op, by = "breakdown", unit  # 振興局それぞれの予算一覧: each one's budget
     if op == "breakdown":
         by = _breakdown_by(reading) or by
     used_counts = (op == "rank" and counts) or (op == "pick" and ordinals)
@@ -421,7 +455,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     )
 
 
-_RELATIVE = re.compile(r"^\s*(?:より|よりも|と比べて|に比べて)")
+_RELATIVE = re.compile(r"^\s*(?:全体)?(?:の予算)?(?:より|よりも|と比べて|に比べて)")
 """日高より予算が多い振興局: a condition relative to another region's total, which a plan
 cannot express yet; asked back rather than read as a question about 日高."""
 
@@ -517,8 +551,8 @@ def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> 
 def _order(reading: Reading) -> Order:
     """Smallest when the words near the superlative, rank or which cue say so."""
     anchors = [
-        p for p in reading.pieces if p.kind == "cue" and p.name in ("superlative", "rank", "which")
-    ]
+        p for p in reading.of("cue") if p.name in ("superlative", "rank", "which")
+    ]  # in the order said
     small = reading.cues("smallest")
     large = reading.cues("largest")
     if not small:
@@ -571,6 +605,7 @@ def _operation(
         asks_amount=any(c.text not in _BUDGET_WORDS for c in reading.cues("total")),
         contains_only=bool(reading.cues("list"))
         and all(c.text in _CONTAINS for c in reading.cues("list")),
+        relative=any(_RELATIVE.match(reading.folded[p.span.end :]) for p in regions),
         asks_kind=bool(reading.cues("list"))
         and all(c.text in _WHAT_KIND for c in reading.cues("list")),
     )
@@ -587,7 +622,8 @@ def _asks_total(reading: Reading) -> bool:
     """A total cue that is not the subject of a budget condition (予算が300万円以上の…)."""
     ranges = reading.of("range")
     return any(
-        not any(
+        cue.text not in _BUDGET_WORDS
+        or not any(
             -4 <= r.span.start - cue.span.end <= 3 or -3 <= cue.span.start - r.span.end <= 3
             for r in ranges
         )
@@ -713,7 +749,9 @@ def _harmless_count(reading: Reading, piece: Piece, op: OperationName, k: Knowle
     """2つの施策のうち, 6つの連携地域, 3つ合計: a count that restates what the data has (never
     more than there are: 51の地域プロジェクト is not what this table holds)."""
     after = reading.folded[piece.span.end : piece.span.end + 8]
-    if re.match(r"^\s*(?:あたり|当たり)", after):
+    if re.match(r"^\s*(?:あたり|当たり|平均)", after) or (
+        piece.number == 1 and re.match(r"^\s*(?:つ|個)?\s*(?:と|で|として)\s*数え", after)
+    ):
         return True
     named = re.match(
         r"^\s*(?:つ|個)?\s*の?\s*(?:総合)?(連携地域|施策|事業|振興局|管内|地域|ぷろじぇくと)",
@@ -787,7 +825,12 @@ _NAME_MARKER = re.compile(
 def _name_marked(reading: Reading) -> bool:
     """名前に「食」, ツーリズムって名前の: words in a measure's own name are asked for; 施策名を
     教えて only asks for the names."""
+    if _COUNTED_BY_NAME.search(reading.folded):
+        return False  # 名称で数えると, 名前同じのは1つで: how to count, not a name to look for
     return _NAME_MARKER.search(reading.folded) is not None
+
+
+_COUNTED_BY_NAME = re.compile(fold(r"(?:名前|名称)(?:が|の)?\s*(?:で数え|同じ|ごとに数え)"))
 
 
 _NAMED = re.compile(
@@ -838,6 +881,7 @@ def _topics(
         unplaced.append(Unplaced(text=word.text, reason="topic", suggestions=suggestions))
     if not found:
         return None, None, []
+    found = _specific(found, k)
     joined = " ".join(dict.fromkeys(found))
     if name_marked and all(k.name_rows(w) for w in found):
         return None, joined, []
@@ -846,6 +890,19 @@ def _topics(
         # sum, as the planner decides, or else a question to ask back
         return None, None, found
     return joined, None, []
+
+
+GENERIC_SHARE = 0.25
+"""A word found in more than this share of the measures (促進, 推進, 活用) says how, not what."""
+
+
+def _specific(words: list[str], k: Knowledge) -> list[str]:
+    """移住の促進: with a word that says what (移住), the generic ones (促進) go; ANDed, they
+    would drop measures about 移住 that do not say 促進."""
+    if len(words) < 2 or not k.rows:
+        return words
+    specific = [w for w in words if len(k.topic_rows(w)) <= GENERIC_SHARE * len(k.rows)]
+    return specific or words
 
 
 def _sides(  # noqa: PLR0911 - one return per shape of sides
@@ -917,6 +974,28 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
             for p in sorted(named, key=lambda p: p.span.start)
         ]
     return []
+
+
+def _against_whole(reading: Reading, plain: list[Piece]) -> list[Side]:
+    """全道は道北の何倍, 全体と石狩の差: one region against the whole table, in the order said
+    (never two of the region's own measures)."""
+    wholes = reading.cues("whole")
+    if len(plain) != 1 or plain[0].region is None or not wholes:
+        return []
+    region = Side(selection=Selection(regions=[_scope(plain[0].region)]))
+    whole = Side(selection=Selection())
+    return [whole, region] if wholes[0].span.start < plain[0].span.start else [region, whole]
+
+
+def _denominator_first(reading: Reading) -> bool:
+    """What multiple of A is B: the ratio's cue, before any region, is followed by of A."""
+    regions = reading.of("region")
+    return any(
+        regions
+        and cue.span.end <= regions[0].span.start
+        and (cue.text.endswith(" of") or re.match(r"\s*of\b", reading.folded[cue.span.end :]))
+        for cue in reading.cues("ratio")
+    )
 
 
 def _grouped_sides(reading: Reading, plain: list[Piece]) -> list[Side]:
