@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from knowledge import load_knowledge
 from knowledge.answers import (
+    Choice,
+    ClarifyAnswer,
     CompareAnswer,
     HelpAnswer,
     ListAnswer,
@@ -14,9 +18,10 @@ from knowledge.answers import (
     SearchAnswer,
     TotalAnswer,
 )
-from knowledge.router import ask
+from knowledge.plan import QueryPlan, Unplaced
+from knowledge.router import _answer, ask
 from knowledge.words import content_words
-from tests.source_table import AREA_TOTALS, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS
+from tests.source_table import AREA_TOTALS, DATA_FILE, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS
 
 K = load_knowledge()
 
@@ -123,3 +128,155 @@ def test_questions_it_cannot_place_get_help(question: str):
 )
 def test_content_words_of_a_question(question: str, keywords: str):
     assert content_words(question) == keywords
+
+
+def _clarify(question: str) -> ClarifyAnswer:
+    answer = ask(K, question)
+    assert isinstance(answer, ClarifyAnswer)
+    return answer
+
+
+def test_nothing_to_pick_from_is_said_plainly():
+    assert not [r for r in ROWS if r.budget >= 100_000]
+    answer = _clarify("予算1億円以上の施策で一番大きいのは？")
+    assert (answer.message, answer.choices) == ("予算100,000千円以上に当たる施策がありません。", [])
+
+
+def test_a_rank_beyond_the_last_is_said_plainly():
+    measures = len([r for r in ROWS if r.subprefecture == "空知"])
+    assert measures < 100
+    answer = _clarify("空知で100番目に大きい施策は？")
+    assert (answer.message, answer.choices) == (
+        f"空知総合振興局の施策は{measures}件しかありません。",
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "choices"),
+    [
+        (
+            "令和4年度の空知の予算は？",
+            [Choice(label="令和3年度で答える", question="令和3年度の空知の予算は？")],
+        ),
+        ("令和2年度の？", []),  # nothing else was asked: nothing to answer instead
+    ],
+)
+def test_another_fiscal_year_is_not_in_the_table(question: str, choices: list[Choice]):
+    answer = _clarify(question)
+    year = question[: question.index("度") + 1]
+    assert answer.message == (
+        f"この表にあるのは令和3年度の予算だけです。「{year}」の予算は載っていません。"
+    )
+    assert answer.choices == choices
+
+
+def test_a_table_that_names_no_year_says_it_has_one_year(tmp_path: Path):
+    document = tmp_path / "no_year.txt"
+    document.write_text(
+        DATA_FILE.read_text(encoding="utf-8").replace("R3 予算額", "予算額"), encoding="utf-8"
+    )
+    knowledge = load_knowledge(document)
+    assert knowledge.source.fiscal_year is None
+    answer = ask(knowledge, "令和4年度の空知の予算は？")
+    assert isinstance(answer, ClarifyAnswer)
+    assert answer.message == (
+        "この表にあるのは1つの年度の予算だけです。「令和4年度」の予算は載っていません。"
+    )
+    assert answer.choices == [Choice(label="1つの年度で答える", question="の空知の予算は？")]
+
+
+def test_a_number_alone_is_asked_back_without_a_choice():
+    answer = _clarify("123")
+    assert answer.message == "「123」が何の数か分かりませんでした。言い換えてもらえますか？"
+    assert answer.choices == []
+
+
+@pytest.mark.parametrize(
+    ("question", "message", "choices"),
+    [
+        (
+            "差額は？",
+            "何と何を比べる（足す）のか分かりませんでした。地域や施策を2つ挙げてください"
+            "（例: 空知と石狩の差は？）。",
+            [],
+        ),
+        (
+            "どの施策がいちばん効果あった？",
+            "「いちばん」何が大きいものをお探しですか？この表で比べられるのは予算額だけです。",
+            [Choice(label="予算が一番大きい施策", question="予算が一番大きい施策は？")],
+        ),
+        (
+            "名前に入っている施策は？",
+            "名前にどんな言葉が入っている施策ですか？"
+            "言葉を「」で囲んでください（例: 名前に「食」が入っている施策）。",
+            [],
+        ),
+        (
+            "空知より予算が多い振興局は？",
+            "「空知より」のように、ほかの地域の予算を基準にした条件にはまだ答えられません。"
+            "比べるなら2つを挙げてください。",
+            [Choice(label="空知と比べる", question="空知と比べて予算が多いのは？")],
+        ),
+    ],
+)
+def test_what_cannot_be_answered_is_asked_back_in_words(
+    question: str, message: str, choices: list[Choice]
+):
+    answer = _clarify(question)
+    assert (answer.message, answer.choices) == (message, choices)
+
+
+def test_a_bare_number_said_twice_gets_its_unit_once():
+    answer = _clarify("予算500以上で500件")
+    assert answer.choices == [
+        Choice(label="500千円として", question="予算500千円以上で500件"),
+        Choice(label="500万円として", question="予算500万円以上で500件"),
+    ]
+
+
+def test_a_measure_name_that_fits_several_offers_them():
+    # no question reaches this yet: a measure named in part is one measure or a topic
+    names = [r.measure for r in ROWS if "推進事業" in r.measure][:2]
+    plan = QueryPlan(
+        operation="total",
+        unplaced=[Unplaced(text="推進事業", reason="measure", suggestions=names)],
+    )
+    answer = _answer(K, plan, "推進事業の予算は？")
+    assert isinstance(answer, ClarifyAnswer)
+    assert answer.message == "どの施策のことですか？"
+    assert answer.choices == [Choice(label=n, question=f"「{n}」の予算は？") for n in names]
+
+
+def test_an_unknown_topic_said_twice_is_replaced_once():
+    answer = _clarify("ニシソ関連とニシソの予算は？")
+    assert answer.choices == [
+        Choice(label="「ニシン」で聞く", question="ニシン関連とニシソの予算は？")
+    ]
+
+
+def test_an_unknown_topic_close_to_measures_offers_to_look_at_them():
+    answer = _clarify("ワーケションの予算は？")
+    assert (
+        answer.message == "「ワーケション」にぴったり当てはまる地域や施策はありません。もしかして:"
+    )
+    assert answer.choices == [
+        Choice(label="「ワーケション」に近い施策を見る", question="ワーケション")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "keyword"),
+    [
+        ("一番人気の施策は？", "人気"),
+        # three letters, two of them in おほーつく: chance, not オホーツク misspelt
+        ("おつゆの予算は？", "おつゆ"),
+    ],
+)
+def test_a_topic_not_in_the_table_is_said_with_the_question(question: str, keyword: str):
+    answer = ask(K, question)
+    assert isinstance(answer, HelpAnswer)
+    assert (
+        answer.message
+        == f"「{keyword}」はこの表にありません（「{question}」にはお答えできません）。"
+    )
