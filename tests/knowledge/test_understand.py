@@ -419,3 +419,180 @@ def test_a_breakdown_by_something_the_table_lacks_is_asked_back():
         "振興局ごとの予算は？",
         "プロジェクトごとの予算は？",
     ]
+
+
+def _headline(question: str) -> tuple[str, list[float], list[str]]:
+    headline = ask(K, question).headline()
+    assert headline is not None, question
+    return headline.type, headline.values, headline.items
+
+
+def _area(name: str) -> int:
+    return sum(r.budget for r in ROWS if r.area == name)
+
+
+def _containing(word: str) -> list[Row]:
+    return [r for r in ROWS if word in r.project + r.measure + r.description]
+
+
+def test_a_share_of_a_budget_range_in_english_yen():
+    grand = sum(r.budget for r in ROWS)
+    large = sum(r.budget for r in ROWS if r.budget >= 5000)
+    assert _headline("5 million yen以上の施策は全体の何％？") == (
+        "percent",
+        [round(100 * large / grand, 1)],
+        [],
+    )
+
+
+def test_within_an_area_said_with_nai():
+    within = 100 * SUBPREFECTURE_TOTALS["胆振"] / _area("道央広域連携地域")
+    assert _headline("胆振は道央内で何％？") == ("percent", [round(within, 1)], [])
+
+
+@pytest.mark.parametrize("question", ["いっちばん安い施策は？", "最安の施策は？"])
+def test_the_cheapest_measure(question: str):
+    cheapest = min(ROWS, key=lambda r: r.budget)
+    assert _headline(question) == ("amount", [float(cheapest.budget)], [cheapest.measure])
+
+
+def test_a_generic_word_beside_a_topic_does_not_narrow_it():
+    """促進 is in many measures' texts: 移住の促進 asks about 移住."""
+    assert len([r for r in ROWS if "促進" in r.project + r.measure + r.description]) > len(ROWS) / 4
+    assert _headline("移住の促進に関する施策は何件？") == (
+        "count",
+        [float(len(_containing("移住")))],
+        [],
+    )
+
+
+def test_what_multiple_of_a_is_b_divides_b_by_a():
+    ratio = SUBPREFECTURE_TOTALS["釧路"] / SUBPREFECTURE_TOTALS["空知"]
+    assert _headline("What multiple of Sorachi's is Kushiro's?") == ("ratio", [round(ratio, 2)], [])
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("全道の予算は道北の何倍？", "whole"),
+        ("How many times Kamikawa is the whole of Hokkaido?", "上川"),
+    ],
+)
+def test_one_region_against_the_whole_table(question: str, first: str):
+    """Not two of the region's own measures, which is what a ratio of one region fell back to."""
+    grand = sum(r.budget for r in ROWS)
+    if first == "whole":
+        expected = grand / _area("道北連携地域")
+    else:
+        expected = SUBPREFECTURE_TOTALS["上川"] / grand
+    assert _headline(question) == ("ratio", [round(expected, 2)], [])
+    assert "全道" in ask(K, question).understood.summary
+
+
+def test_the_six_areas_from_largest_to_smallest():
+    areas = sorted({r.area for r in ROWS}, key=lambda a: -_area(a))
+    assert len(areas) == 6
+    assert _headline("Rank the six areas from largest to smallest") == (
+        "amount",
+        [float(_area(a)) for a in areas],
+        areas,
+    )
+
+
+def test_each_subprefectures_budget_is_a_breakdown():
+    names = list(dict.fromkeys(r.subprefecture for r in ROWS))
+    assert _headline("14振興局それぞれの予算一覧") == (
+        "amount",
+        [float(SUBPREFECTURE_TOTALS[n]) for n in names],
+        names,
+    )
+
+
+def test_what_a_project_holds_are_its_measures():
+    project = next(r.project for r in ROWS if "次世代先進産業" in r.project)
+    assert _headline("次世代先進産業PJの中身") == (
+        "items",
+        [],
+        [r.measure for r in ROWS if r.project == project],
+    )
+
+
+def test_more_than_another_region_in_hiragana():
+    tokachi, okhotsk = SUBPREFECTURE_TOTALS["十勝"], SUBPREFECTURE_TOTALS["オホーツク"]
+    larger = "十勝" if tokachi > okhotsk else "オホーツク"
+    assert _headline("とかちってオホーツクより予算多い？") == (
+        "amount",
+        [float(tokachi), float(okhotsk)],
+        [larger],
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Which bureau handles the Oronron Line tourism measure?",
+            ("items", [], sorted({r.subprefecture for r in _containing("オロロンライン")})),
+        ),
+        (
+            "Add up the Ezoshika measures",
+            ("amount", [float(sum(r.budget for r in _containing("エゾシカ")))], []),
+        ),
+    ],
+)
+def test_english_names_of_things_in_the_table(
+    question: str, expected: tuple[str, list[float], list[str]]
+):
+    assert _headline(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "道央の施作なんこある？",  # 作 for 策: the same sound, another kanji
+        "道央の施策なんこある？",
+    ],
+)
+def test_a_unit_word_typed_with_a_same_sounding_kanji(question: str):
+    count = float(len([r for r in ROWS if r.area == "道央広域連携地域"]))
+    assert _headline(question) == ("count", [count], [])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "プロジェクトっていくつあるの？名前同じのは1つで数えて",
+        "表に掲載されているプロジェクトは、名称で数えるといくつありますでしょうか。",
+    ],
+)
+def test_counting_projects_by_their_names(question: str):
+    names = {r.project for r in ROWS}
+    entries = {(r.subprefecture, r.project) for r in ROWS}
+    kind, values, items = _headline(question)
+    assert (kind, values) == ("count", [float(len(names)), float(len(entries))])
+    assert sorted(items) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many measures fall in the 3-million-yen bracket?",
+        "How many measures fall in the 3-million-yen bracket (3.0 up to just under 4 million)?",
+        "How many measures from 3 up to just under 4 million yen?",
+    ],
+)
+def test_an_english_bracket_of_amounts(question: str):
+    count = float(len([r for r in ROWS if 3000 <= r.budget < 4000]))
+    assert _headline(question) == ("count", [count], [])
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("このボットって何ができるの？", "help"),
+        ("How do I use this bot?", "help"),
+        ("データの出典は？", "about"),
+    ],
+)
+def test_questions_about_the_bot_or_the_table(question: str, kind: str):
+    assert ask(K, question).kind == kind
