@@ -486,7 +486,9 @@ def test_one_region_against_the_whole_table(question: str, first: str):
     else:
         expected = SUBPREFECTURE_TOTALS["上川"] / grand
     assert _headline(question) == ("ratio", [round(expected, 2)], [])
-    assert "全道" in ask(K, question).understood.summary
+    understood = ask(K, question).understood
+    assert understood is not None
+    assert "全道" in understood.summary
 
 
 def test_the_six_areas_from_largest_to_smallest():
