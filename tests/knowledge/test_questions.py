@@ -8,6 +8,9 @@ never by the code under test, so neither the tables nor the bot can drift unnoti
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from bot.formatting.text import render_text
@@ -145,3 +148,11 @@ def test_width_and_particles_do_not_change_the_answer():
         for q in ("空知の予算は？", "空知の予算は?", "空知 予算", "ｿﾗﾁの予算", "空知、予算。")
     }
     assert totals == {SUBPREFECTURE_TOTALS["空知"]}
+
+
+def test_the_readme_counts_the_tables_as_they_are():
+    """The README says how many questions each part holds; it must match the tables."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"tuned\.tsv` \((\d+) questions\) and `held_out\.tsv`\s+\((\d+)\)", readme)
+    assert said is not None
+    assert (int(said.group(1)), int(said.group(2))) == (len(TUNED), len(HELD_OUT))
