@@ -263,6 +263,11 @@ class CompareAnswer(Answer):
     focus: Literal["compare", "difference", "ratio"] = Field(
         default="compare", description="What the question asked of the comparison"
     )
+    group_results: list[list[MeasureRow]] = Field(
+        default_factory=list,
+        description="Each group's own measures, largest first, in the order of groups "
+        "(results holds each measure once, though groups may overlap)",
+    )
 
     def headline(self) -> Headline | None:
         if self.focus == "difference" and self.difference_thousand_yen is not None:

@@ -44,7 +44,7 @@ from knowledge.errors import (
     InvalidQueryError,
     UnknownProjectError,
 )
-from knowledge.models import Dataset, MeasureRow
+from knowledge.models import Dataset, MeasureRow, largest_first
 from knowledge.normalize import fold, without_surrogates
 from knowledge.parser import load_dataset
 from knowledge.plan import Selection
@@ -591,14 +591,11 @@ class Knowledge:
             )
         first, second = groups[0].total_thousand_yen, groups[1].total_thousand_yen
         two = len(groups) == 2
-        results = sorted(
-            (row for region in regions for row in self._rows_in(region)),
-            key=lambda r: -r.budget_thousand_yen,
-        )
         return CompareAnswer(
             regions=[self._scope(r) for r in regions],
             groups=groups,
-            results=results,
+            results=largest_first(self._rows_in(region) for region in regions),
+            group_results=[largest_first([self._rows_in(region)]) for region in regions],
             difference_thousand_yen=first - second if two else None,
             ratio=first / second if two and second else None,
         )

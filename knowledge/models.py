@@ -5,6 +5,8 @@ Every model is frozen: the data is read once at start-up and shared by every ans
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt
 
 
@@ -87,6 +89,13 @@ class MeasureRow(_Frozen):
     description: str
     budget_thousand_yen: int
     line: int
+
+
+def largest_first(groups: Iterable[Iterable[MeasureRow]]) -> list[MeasureRow]:
+    """Rows of several groups, each row once (groups may overlap: 道北 and 上川), largest
+    first."""
+    distinct = {row.line: row for rows in groups for row in rows}
+    return sorted(distinct.values(), key=lambda r: -r.budget_thousand_yen)
 
 
 ROW_FIELDS = set(MeasureRow.model_fields)  # shared by every row, and never changed: rows are frozen

@@ -29,7 +29,7 @@ from knowledge.answers import (
 )
 from knowledge.engine import DEFAULT_TOP, Knowledge
 from knowledge.errors import InvalidQueryError
-from knowledge.models import MeasureRow
+from knowledge.models import MeasureRow, largest_first
 from knowledge.plan import UNIT_LABEL, OperationName, Pick, QueryPlan, Selection, Side, Unit
 
 Runner = Callable[[Knowledge, QueryPlan], Answer]
@@ -138,7 +138,11 @@ def _side(k: Knowledge, side: Side, shared: Selection) -> tuple[Group, list[Meas
         name = "・".join(left)
         full_name = f"{name}（{'・'.join(r.full_name for r in selection.excluded)}以外）"
     elif len(rows) == 1 and (selection.topic or selection.name or selection.measure):
+        # エゾシカとニシン: a topic found once is named by its measure, and by its region when
+        # the side is a region's (宗谷 ・ てっぺん宗谷de…)
         name = full_name = rows[0].measure
+        if selection.regions:
+            full_name = " ・ ".join([*(r.full_name for r in selection.regions), name])
     kind = scope.kind if scope.kind in ("area", "subprefecture", "project") else "selection"
     group = Group(
         kind=kind,
@@ -200,12 +204,12 @@ def compare(k: Knowledge, plan: QueryPlan) -> Answer:
     groups = [group for group, _ in sides]
     first, second = groups[0].total_thousand_yen, groups[1].total_thousand_yen
     two = len(groups) == 2
-    results = sorted((r for _, rows in sides for r in rows), key=lambda r: -r.budget_thousand_yen)
     focus = {"difference": "difference", "ratio": "ratio"}.get(plan.operation, "compare")
     return CompareAnswer(
         regions=[_scope_of_group(g) for g in groups],
         groups=groups,
-        results=results,
+        results=largest_first(rows for _, rows in sides),
+        group_results=[largest_first([rows]) for _, rows in sides],
         difference_thousand_yen=first - second if two else None,
         ratio=first / second if two and second else None,
         focus=focus,

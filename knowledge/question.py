@@ -150,10 +150,6 @@ class Reading:
     def has(self, name: str) -> bool:
         return any(p.name == name for p in self.pieces if p.kind == "cue")
 
-    def left(self) -> str:
-        """The folded text with every claimed character blanked."""
-        return "".join(" " if t else c for c, t in zip(self.folded, self.taken, strict=True))
-
 
 def normalised(question: str) -> str:
     return CHAT_MARKUP.sub(" ", unicodedata.normalize("NFKC", question))

@@ -354,7 +354,15 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     shared_regions = [_scope(p.region) for p in plain if p.region is not None]
     excluded_scopes = [_scope(p.region) for p in excluded if p.region is not None]
     if op in ("sum", "compare", "difference", "ratio"):
-        sides = _sides(reading, plain=plain, excluded=excluded, topics=topic_words, unit=unit, k=k)
+        containers = _containers(plain)
+        sides = _sides(
+            reading,
+            plain=[p for p in plain if p not in containers],
+            excluded=excluded,
+            topics=topic_words,
+            unit=unit,
+            k=k,
+        )
         if len(sides) < 2 and op != "sum":
             sides = _against_whole(reading, plain)
         if len(sides) < 2:
@@ -375,9 +383,10 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
             has_region_sides = len(plain) >= 2 or any(
                 s.selection is not None and s.selection.regions for s in sides
             )
+            within = [_scope(p.region) for p in containers if p.region is not None]
             selection = selection.model_copy(
                 update={
-                    "regions": [] if has_region_sides else shared_regions,
+                    "regions": within if has_region_sides else shared_regions,
                     "topic": None if _topic_sides(sides) else selection.topic,
                 }
             )
@@ -471,6 +480,17 @@ def _distinct(pieces: list[Piece]) -> list[Piece]:
             seen.add(key)
             kept.append(piece)
     return kept
+
+
+def _containers(plain: list[Piece]) -> list[Piece]:
+    """道北の観光で上川と宗谷どっちが多い: an area that holds two or more of the other regions
+    said is where they are compared, not one more side."""
+    areas = [p.region.area for p in plain if p.region is not None and p.region.area]
+    return [
+        p
+        for p in plain
+        if p.region is not None and p.region.kind == "area" and areas.count(p.region.name) >= 2
+    ]
 
 
 def _as_area_if_said(reading: Reading, piece: Piece, k: Knowledge) -> Piece:

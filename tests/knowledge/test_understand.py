@@ -598,3 +598,31 @@ def test_an_english_bracket_of_amounts(question: str):
 )
 def test_questions_about_the_bot_or_the_table(question: str, kind: str):
     assert ask(K, question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "sides", "shared"),
+    [
+        ("道北の観光で上川と宗谷どっちが多い", ["上川", "宗谷"], (["道北連携地域"], "観光")),
+        ("道北の上川と宗谷を合わせると", ["上川", "宗谷"], (["道北連携地域"], None)),
+        ("道央の空知と石狩と後志の合計", ["空知", "石狩", "後志"], (["道央広域連携地域"], None)),
+        # an area and one of its own 振興局 are two sides
+        ("道北と上川どっちが多い", ["道北連携地域", "上川"], ([], None)),
+    ],
+)
+def test_an_area_holding_the_regions_compared_is_where_they_are(
+    question: str, sides: list[str], shared: tuple[list[str], str | None]
+):
+    found = plan(question)
+    assert [s.selection.regions[0].name for s in found.sides if s.selection] == sides
+    assert ([r.name for r in found.selection.regions], found.selection.topic) == shared
+    assert found.unplaced == []
+
+
+def test_regions_compared_inside_their_area_add_up_to_their_own_rows():
+    answer = ask(K, "道北の観光で上川と宗谷どっちが多い")
+    assert isinstance(answer, CompareAnswer)
+    tourism = [r for r in ROWS if "観光" in r.measure + r.project + r.description]
+    assert [g.total_thousand_yen for g in answer.groups] == [
+        sum(r.budget for r in tourism if r.subprefecture == s) for s in ("上川", "宗谷")
+    ]

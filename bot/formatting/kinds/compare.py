@@ -10,15 +10,19 @@ from bot.formatting.lines import measure_label
 from bot.formatting.phrases import Emphasis, plain
 from bot.formatting.width import table
 from knowledge.amounts import amount_text, thousand_yen
-from knowledge.answers import CompareAnswer, Group
+from knowledge.answers import CompareAnswer
 from knowledge.models import MeasureRow
 
 if TYPE_CHECKING:
     import discord
 
 
-def largest_measures(answer: CompareAnswer, group: Group, count: int = 2) -> list[MeasureRow]:
-    """A compared region's largest measures (the answer's results are ranked already)."""
+def largest_measures(answer: CompareAnswer, index: int, count: int = 2) -> list[MeasureRow]:
+    """A compared group's largest measures (ranked already); an answer saved before groups
+    carried their own measures falls back to the rows named like the group."""
+    if answer.group_results:
+        return answer.group_results[index][:count]
+    group = answer.groups[index]
     inside = [
         row
         for row in answer.results
@@ -26,6 +30,9 @@ def largest_measures(answer: CompareAnswer, group: Group, count: int = 2) -> lis
         or (group.kind == "area" and group.name == "全道")
     ]
     return inside[:count]
+
+
+NONE_THERE = "該当する施策なし"
 
 
 def compare_title(answer: CompareAnswer) -> str:
@@ -67,22 +74,25 @@ def text(answer: CompareAnswer) -> list[str]:
     lines = [compare_title(answer), *table(rows, right=frozenset({1, 2}))]
     lines += [f"{label}: {sentence}" for label, sentence in compare_verdict(answer)]
     lines += ["", "それぞれの大きな施策"]
-    for group in answer.groups:
-        tops = largest_measures(answer, group)
+    for index, group in enumerate(answer.groups):
+        tops = largest_measures(answer, index)
         listed = "、".join(
             f"{measure_label(r)} {thousand_yen(r.budget_thousand_yen)}" for r in tops
         )
-        lines.append(f"  {group.full_name}: {listed}")
+        lines.append(f"  {group.full_name}: {listed or NONE_THERE}")
     return lines
 
 
 def embeds(answer: CompareAnswer) -> list[discord.Embed]:
     page = cards.embed(compare_title(answer), None, cards.PURPLE)
     largest = max((g.total_thousand_yen for g in answer.groups), default=0)
-    for group in answer.groups:
-        tops = "\n".join(
-            f"・{cards.escape(r.measure)} {thousand_yen(r.budget_thousand_yen)}"
-            for r in largest_measures(answer, group)
+    for index, group in enumerate(answer.groups):
+        tops = (
+            "\n".join(
+                f"・{cards.escape(r.measure)} {thousand_yen(r.budget_thousand_yen)}"
+                for r in largest_measures(answer, index)
+            )
+            or NONE_THERE
         )
         value = (
             f"**{amount_text(group.total_thousand_yen)}**\n"

@@ -177,3 +177,33 @@ def test_a_ratio_asked_of_nothing_is_not_divided():
     assert verdict(0, 5) == ["差額: 乙が 5千円 多い", "倍率: 甲は乙の約0.00倍"]  # as asked
     assert verdict(8, 5) == ["差額: 甲が 3千円 多い", f"倍率: 甲は乙の約{8 / 5:.2f}倍"]
     assert verdict(5, 8) == ["差額: 乙が 3千円 多い", f"倍率: 甲は乙の約{5 / 8:.2f}倍"]
+
+
+def test_an_area_and_its_own_subprefecture_each_list_their_own_measures():
+    # 道北 holds 上川: the area's rows include the 振興局's, and no measure is listed twice
+    answer = K.compare(["道北", "上川"])
+    assert len(answer.results) == len({r.line for r in answer.results})
+    assert len(answer.results) == sum(r.area == "道北連携地域" for r in ROWS)
+    lines = render_text(answer, K.source).splitlines()
+    budget = {r.measure: r.budget for r in ROWS}
+    hokkaido_north = ranked([r for r in ROWS if r.area == "道北連携地域"])[:2]
+    listed = "、".join(f"【{r.measure}】 {yen(budget[r.measure])}" for r in hokkaido_north)
+    assert f"  道北連携地域: {listed}" in lines
+    listed = "、".join(f"【{m}】 {yen(budget[m])}" for m in tops("上川"))
+    assert f"  上川総合振興局: {listed}" in lines
+
+
+def test_a_side_with_no_measures_says_so():
+    # 上川 has no measure that mentions 観光; 宗谷 has one, named with its region
+    tourism = [r for r in ROWS if "観光" in r.measure + r.project + r.description]
+    souya = [r for r in tourism if r.subprefecture == "宗谷"]
+    assert not [r for r in tourism if r.subprefecture == "上川"]
+    assert len(souya) == 1
+    answer = ask(K, "観光で上川と宗谷どっちが多い？")
+    lines = render_text(answer, K.source).splitlines()
+    assert "  上川総合振興局 ・ 「観光」: 該当する施策なし" in lines
+    side = f"宗谷総合振興局 ・ {souya[0].measure}"
+    assert f"  {side}: 【{souya[0].measure}】 {yen(souya[0].budget)}" in lines
+    assert f"差額: {side}が {amount(souya[0].budget)} 多い" in lines
+    shown = fields(embed_pages(answer, K.source)[0])
+    assert shown["上川総合振興局 ・ 「観光」"].endswith("施策 0件\n該当する施策なし")
