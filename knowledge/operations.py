@@ -513,7 +513,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             where,
             (
                 "where",
-                "どこ | どの振興局 | どの地域 | どの管内 | 何処 | どこの | どちらの振興局 | "
+                "どこ | どの振興局 | どの連携地域 | どちらの連携地域 | どの地域 | どの管内 | "
+                "何処 | どこの | どちらの振興局 | "
                 "どちらの管内 | どちらの地域 | どこの局 | どの局 | which bureau | "
                 "where | "
                 "which subprefecture | which subprefectures | which region | which regions | "

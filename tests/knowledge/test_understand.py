@@ -626,3 +626,199 @@ def test_regions_compared_inside_their_area_add_up_to_their_own_rows():
     assert [g.total_thousand_yen for g in answer.groups] == [
         sum(r.budget for r in tourism if r.subprefecture == s) for s in ("上川", "宗谷")
     ]
+
+
+# The 解釈 line, word for word: what a person reads to check the bot understood them.
+@pytest.mark.parametrize(
+    ("question", "summary"),
+    [
+        ("空知の予算は？", "対象: 空知総合振興局 ・ 集計: 合計"),
+        ("釧路で2番目に大きい施策は？", "対象: 釧路総合振興局 ・ 集計: 2番目に大きい施策"),
+        ("下から3番目の施策", "対象: 全道 ・ 集計: 3番目に小さい施策"),
+        ("一番小さいプロジェクトは？", "対象: 全道 ・ 集計: 一番小さいプロジェクト"),
+        ("予算が一番多い振興局は？", "対象: 全道 ・ 集計: 一番大きい振興局"),
+        ("道北で一番少ない施策", "対象: 道北連携地域 ・ 集計: 一番小さい施策"),
+        ("空知で最大の施策", "対象: 空知総合振興局 ・ 集計: 一番大きい施策"),
+        ("空知で最小の施策", "対象: 空知総合振興局 ・ 集計: 一番小さい施策"),
+        ("空知で最高の施策", "対象: 空知総合振興局 ・ 集計: 一番大きい施策"),
+        ("空知で最低の事業は？", "対象: 空知総合振興局 ・ 集計: 一番小さい施策"),
+        ("空知で最多の施策", "対象: 空知総合振興局 ・ 集計: 一番大きい施策"),
+        ("十勝の施策を多い順に", "対象: 十勝総合振興局 ・ 集計: 施策の大きい順"),
+        ("施策の少ない順に上位3件", "対象: 全道 ・ 集計: 施策の小さい順（上位3件）"),
+        ("上位5つの施策", "対象: 全道 ・ 集計: 施策の大きい順（上位5件）"),
+        ("プロジェクトの大きい順", "対象: 全道 ・ 集計: プロジェクトの大きい順"),
+        ("プロジェクトは何件？", "対象: 全道 ・ 集計: プロジェクトの件数"),
+        ("連携地域はいくつ？", "対象: 全道 ・ 集計: 連携地域の件数"),
+        ("振興局は何個？", "対象: 全道 ・ 集計: 振興局の件数"),
+        ("空知の施策の件数", "対象: 空知総合振興局 ・ 集計: 件数"),
+        ("振興局の一覧", "対象: 全道 ・ 集計: 振興局の一覧"),
+        ("道南の振興局の一覧", "対象: 道南連携地域 ・ 集計: 振興局の一覧"),
+        ("連携地域の一覧", "対象: 全道 ・ 集計: 連携地域の一覧"),
+        ("空知の施策を全部", "対象: 空知総合振興局 ・ 集計: 一覧"),
+        ("1000万円超のプロジェクト", "対象: 予算10,000千円超 ・ 集計: プロジェクトの一覧"),
+        ("道央の内訳", "対象: 道央広域連携地域 ・ 集計: 内訳"),
+        ("道央の振興局別の内訳", "対象: 道央広域連携地域 ・ 集計: 振興局別の内訳"),
+        ("道央の振興局の内訳", "対象: 道央広域連携地域 ・ 集計: 振興局別の内訳"),
+        ("道央の内訳、振興局で", "対象: 道央広域連携地域 ・ 集計: 振興局別の内訳"),
+        ("道央の内訳 振興局", "対象: 道央広域連携地域 ・ 集計: 振興局別の内訳"),
+        ("道央の内訳を施策ごとに", "対象: 道央広域連携地域 ・ 集計: 施策別の内訳"),
+        ("プロジェクト別の内訳", "対象: 全道 ・ 集計: プロジェクト別の内訳"),
+        ("連携地域ごとの合計", "対象: 全道 ・ 集計: 連携地域別の内訳"),
+        ("空知と日高、どっちが多い？", "対象: 空知総合振興局 と 日高振興局 ・ 集計: 比較"),
+        (
+            "観光で上川と宗谷どっちが多い",
+            "対象: 上川総合振興局 と 宗谷総合振興局（「観光」） ・ 集計: 比較",
+        ),
+        ("エゾシカとニシンどっちが多い", "対象: 「エゾシカ」 と 「ニシン」 ・ 集計: 比較"),
+        (
+            "道央と道央以外どっちが多い",
+            "対象: 道央広域連携地域 と 道央広域連携地域以外 ・ 集計: 比較",
+        ),
+        ("空知とそれ以外の差", "対象: 空知総合振興局 と 空知総合振興局以外 ・ 集計: 差額"),
+        ("石狩と全体の差", "対象: 石狩振興局 と 全道 ・ 集計: 差額"),
+        ("全道は道北の何倍", "対象: 全道 と 道北連携地域 ・ 集計: 倍率"),
+        ("石狩は空知の何倍？", "対象: 石狩振興局 と 空知総合振興局 ・ 集計: 倍率"),
+        ("上川と宗谷を合わせると？", "対象: 上川総合振興局 と 宗谷総合振興局 ・ 集計: 合算"),
+        (
+            "釧路と根室と十勝の合計",
+            "対象: 釧路総合振興局 と 根室振興局 と 十勝総合振興局 ・ 集計: 合算",
+        ),
+        (
+            "最大の振興局と最小の振興局の差",
+            "対象: 一番大きい振興局 と 一番小さい振興局 ・ 集計: 差額",
+        ),
+        (
+            "最高の振興局と最低の振興局の差は？",
+            "対象: 一番大きい振興局 と 一番小さい振興局 ・ 集計: 差額",
+        ),
+        (
+            "最多の振興局と最少の振興局の差は？",
+            "対象: 一番大きい振興局 と 一番小さい振興局 ・ 集計: 差額",
+        ),
+        (
+            "difference between the largest and the smallest subprefecture",
+            "対象: 一番大きい振興局 と 一番小さい振興局 ・ 集計: 差額",
+        ),
+        (
+            "difference between the biggest subprefecture and the lowest",
+            "対象: 一番大きい振興局 と 一番小さい振興局 ・ 集計: 差額",
+        ),
+        (
+            "difference between the highest subprefecture and the least",
+            "対象: 一番大きい振興局 と 一番小さい振興局 ・ 集計: 差額",
+        ),
+        ("胆振は全体の何％？", "対象: 胆振総合振興局 ・ 全体: 全道 ・ 集計: 割合"),
+        ("道北のうち上川は何％？", "対象: 上川総合振興局 ・ 全体: 道北連携地域 ・ 集計: 割合"),
+        (
+            "What percentage of Dohoku's budget is Kamikawa?",
+            "対象: 上川総合振興局 ・ 全体: 道北連携地域 ・ 集計: 割合",
+        ),
+        (
+            "What share of Hokkaido does Oshima have?",
+            "対象: 渡島総合振興局 ・ 全体: 全道 ・ 集計: 割合",
+        ),
+        ("エゾシカの事業はどこ？", "対象: 「エゾシカ」 ・ 集計: どの振興局か"),
+        ("移住の施策はどこの振興局？", "対象: 「移住」 ・ 集計: どの振興局か"),
+        ("エゾシカはどの連携地域？", "対象: 「エゾシカ」 ・ 集計: どの連携地域か"),
+        ("移住の施策はどちらの連携地域ですか", "対象: 「移住」 ・ 集計: どの連携地域か"),
+        ("300万円以下の施策は何件？", "対象: 予算3,000千円以下 ・ 集計: 件数"),
+        ("200万円台の施策は？", "対象: 予算2,000千円以上3,000千円未満 ・ 集計: 一覧"),
+        (
+            "道南の観光関連で一番大きい施策",
+            "対象: 道南連携地域 ・ 「観光」 ・ 集計: 一番大きい施策",
+        ),
+        ("道北で移住に関係する施策の予算", "対象: 道北連携地域 ・ 「移住」 ・ 集計: 合計"),
+        ("石狩以外の合計", "対象: 石狩振興局以外 ・ 集計: 合計"),
+        ("施策の平均は？", "対象: 全道 ・ 集計: 平均"),
+        ("道南の中央値", "対象: 道南連携地域 ・ 集計: 中央値"),
+        ("エゾシカ", "対象: 「エゾシカ」 ・ 集計: 検索"),
+        (
+            "「きた北海道」プロジェクトの施策を全部見せて",
+            "対象: 「魅力ある地域資源を活かした「きた北海道」への来訪促進プロジェクト」"
+            " ・ 集計: 一覧",
+        ),
+    ],
+)
+def test_the_summary_line_word_for_word(question: str, summary: str):
+    found, understood = understand(question, K)
+    assert understood.summary == summary
+    assert found.unplaced == []
+
+
+@pytest.mark.parametrize(
+    ("question", "unplaced"),
+    [
+        ("空知で最も効果があった施策", [("最も", "superlative")]),
+        ("空知で一番効果があった施策", [("一番", "superlative")]),
+        ("令和4年度の予算は？", [("令和4年度", "year")]),
+    ],
+)
+def test_what_the_plan_could_not_use_is_named(question: str, unplaced: list[tuple[str, str]]):
+    assert [(u.text, u.reason) for u in plan(question).unplaced] == unplaced
+
+
+def understood(question: str) -> dict[str, object]:
+    fields = understand(question, K)[1].model_dump(exclude={"plan", "summary"})
+    return {**fields, "regions": [r["name"] for r in fields["regions"]]}
+
+
+NOTHING = {
+    "keyword": None,
+    "project": None,
+    "n": None,
+    "by": None,
+    "order": None,
+    "project_candidates": [],
+    "unplaced": [],
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the share's whole and every side's regions are among the regions understood
+        ("道北のうち上川は何％？", {"intent": "share", "regions": ["上川", "道北連携地域"]}),
+        ("空知と日高、どっちが多い？", {"intent": "compare", "regions": ["空知", "日高"]}),
+        (
+            "道北の観光で上川と宗谷どっちが多い",
+            {"intent": "compare", "regions": ["道北連携地域", "上川", "宗谷"], "keyword": "観光"},
+        ),
+        ("一番多い振興局と一番少ない振興局の差", {"intent": "difference", "regions": []}),
+        # a pick is the n-th of a ranking, in its unit and order
+        (
+            "釧路で2番目に大きい施策は？",
+            {"intent": "rank", "regions": ["釧路"], "n": 2, "by": "measure", "order": "largest"},
+        ),
+        (
+            "一番小さいプロジェクトは？",
+            {"intent": "rank", "regions": [], "n": 1, "by": "project", "order": "smallest"},
+        ),
+        (
+            "施策の少ない順に上位3件",
+            {"intent": "rank", "regions": [], "n": 3, "by": "measure", "order": "smallest"},
+        ),
+        ("名前に食が入ってる施策", {"intent": "list", "regions": [], "keyword": "食"}),
+        (
+            "「きた北海道」プロジェクトの施策を全部見せて",
+            {
+                "intent": "list",
+                "regions": [],
+                "project": "魅力ある地域資源を活かした「きた北海道」への来訪促進プロジェクト",
+            },
+        ),
+        ("令和4年度の予算は？", {"intent": "total", "regions": [], "unplaced": ["令和4年度"]}),
+        (
+            "観光プロジェクトの予算",
+            {
+                "intent": "total",
+                "regions": [],
+                "unplaced": ["観光"],
+                "project_candidates": [
+                    p for p in dict.fromkeys(r.project for r in ROWS) if "観光" in p
+                ],
+            },
+        ),
+    ],
+)
+def test_what_was_understood_field_by_field(question: str, expected: dict[str, object]):
+    assert understood(question) == {**NOTHING, **expected}
