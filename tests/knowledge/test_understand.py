@@ -762,7 +762,7 @@ def understood(question: str) -> dict[str, object]:
     return {**fields, "regions": [r["name"] for r in fields["regions"]]}
 
 
-NOTHING = {
+NOTHING: dict[str, object] = {
     "keyword": None,
     "project": None,
     "n": None,
