@@ -377,6 +377,11 @@ class StatsAnswer(Answer):
     median_thousand_yen: float | None
     smallest_thousand_yen: int | None
     largest_thousand_yen: int | None
+    unit: Literal["measure", "project", "subprefecture", "area"] = Field(
+        default="measure",
+        description="What the count, mean and median are over: measures, or the totals of "
+        "each project, 振興局 or 連携地域 (1振興局あたり)",
+    )
 
     def headline(self) -> Headline | None:
         if self.focus == "count":

@@ -243,19 +243,27 @@ def count(k: Knowledge, plan: QueryPlan) -> Answer:
 
 
 def _stats_answer(k: Knowledge, focus: str, plan: QueryPlan) -> StatsAnswer:
+    """A count, mean or median of measures; a mean or median per 振興局, 連携地域 or project
+    (1振興局あたり) is over their totals, never the measures'."""
     rows = k.select(plan.selection)
-    budgets = [r.budget_thousand_yen for r in rows]
+    unit = plan.unit if focus != "count" else "measure"
+    if unit == "measure":
+        budgets = [r.budget_thousand_yen for r in rows]
+    else:
+        budgets = [g.total_thousand_yen for g in k.items(unit, rows)]
     scope = k.scope_of(plan.selection)
     return StatsAnswer(
         focus=focus,
         scope=scope,
+        unit=unit,
         total_thousand_yen=sum(budgets),
         count=len(budgets),
         smallest_thousand_yen=min(budgets, default=None),
         largest_thousand_yen=max(budgets, default=None),
         groups=k.items(_breakdown_unit(scope), rows),
         results=rows,
-        **_stats(rows),
+        mean_thousand_yen=statistics.fmean(budgets) if budgets else None,
+        median_thousand_yen=float(statistics.median(budgets)) if budgets else None,
     )
 
 

@@ -455,6 +455,10 @@ _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
+_NATIVE_COUNTS = {
+    "ひとつ": 1, "ふたつ": 2, "みつつ": 3, "よつつ": 4, "いつつ": 5,
+    "むつつ": 6, "ななつ": 7, "やつつ": 8, "ここのつ": 9,
+}  # fmt: skip
 _SMALL_NUMBER = re.compile(
     r"\d{1,3}|[一二三四五六七八九十]{1,2}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.IGNORECASE,
@@ -486,10 +490,10 @@ def find_counts(text: str, taken: list[bool]) -> list[CountPiece]:
         start, end = match.span()
         if any(taken[start:end]):
             continue
+        after = text[end:]
         value = _small(match.group())
         if value is None or value < 1:
             continue
-        after = text[end:]
         if until := re.match(r"^\s*位まで", after):
             found.append(CountPiece(value, Span(start, end + until.end()), ordinal=False))
             continue  # 3位まで: the first three
@@ -539,7 +543,21 @@ def find_counts(text: str, taken: list[bool]) -> list[CountPiece]:
             found.append(
                 CountPiece(_ORDINAL_WORDS[match.group(1).lower()], Span(start, end), ordinal=True)
             )
-    return sorted(found, key=lambda c: c.span.start)
+    return sorted(found + _native_counts(text, taken), key=lambda c: c.span.start)
+
+
+def _native_counts(text: str, taken: list[bool]) -> list[CountPiece]:
+    """ひとつ, みっつ (folded: the small っ reads as つ); not やっつけ, …やつって or 言いつつ."""
+    return [
+        CountPiece(_NATIVE_COUNTS[match.group(1)], Span(*match.span(1)), ordinal=False)
+        for match in re.finditer(
+            r"(?:(?<![ぁ-ゔ])|(?<=[のをがはでともに])|(?<=とつぷ)|(?<=べすと)|(?<=わーすと))("
+            + "|".join(_NATIVE_COUNTS)
+            + r")(?![ぁ-ゔ](?<![のをがはでともずにま]))",
+            text,
+        )
+        if not any(taken[match.start(1) : match.end(1)])
+    ]
 
 
 # -- fiscal years ----------------------------------------------------------------------------

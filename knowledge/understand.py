@@ -674,6 +674,11 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
         "compare": ("which",),
     }.get(op, ())
     cue_positions = [p.span.start for p in reading.of("cue") if p.name in anchors]
+    if op in ("mean", "median"):
+        # 1振興局あたり, 振興局ごとの平均, per area: a mean over their totals; an area said as a
+        # region's suffix or per measure keeps the mean over measures
+        per = [p for p in units if _per_unit(reading, p)]
+        return _UNIT_CUES[per[0].name or ""] if per else "measure"
     if op == "where":
         # どの振興局 / which area say it themselves
         wheres = reading.cues("where")
@@ -692,6 +697,17 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
         if sentence:
             return _UNIT_CUES[sentence[-1].name or ""]
     return _UNIT_CUES[units[-1].name or ""]
+
+
+def _per_unit(reading: Reading, piece: Piece) -> bool:
+    """振興局あたり, 1振興局, 振興局ごと, per subprefecture, each area: the unit word is what a
+    mean is taken over."""
+    before = reading.folded[max(0, piece.span.start - 6) : piece.span.start]
+    after = reading.folded[piece.span.end : piece.span.end + 8]
+    return bool(
+        re.search(r"(?:\bper|\beach|\bevery|\b(?:1|one|a)|1つの?|一つの?|1)\s*$", before)
+        or re.match(r"\s*(?:(?:1|一|ひと)つ?)?\s*(?:あたり|当たり|ごと|毎|単位)", after)
+    )
 
 
 _SENTENCE_END = re.compile(r"[。.!！?？\n]")
@@ -766,8 +782,9 @@ _UNIT_WORDS = {
 
 
 def _harmless_count(reading: Reading, piece: Piece, op: OperationName, k: Knowledge) -> bool:
-    """2つの施策のうち, 6つの連携地域, 3つ合計: a count that restates what the data has (never
-    more than there are: 51の地域プロジェクト is not what this table holds)."""
+    """2つの施策のうち, 6つの連携地域, 3つ合計: a count that restates what the data has, as many
+    as the regions said hold (51の地域プロジェクト is not what this table holds, and 3つの施策の
+    合計 asks about three measures, not all of them)."""
     after = reading.folded[piece.span.end : piece.span.end + 8]
     if re.match(r"^\s*(?:あたり|当たり|平均)", after) or (
         piece.number == 1 and re.match(r"^\s*(?:つ|個)?\s*(?:と|で|として)\s*数え", after)
@@ -781,7 +798,12 @@ def _harmless_count(reading: Reading, piece: Piece, op: OperationName, k: Knowle
         unit = _UNIT_WORDS[named.group(1)]
         if "ぷろじぇくと" in after and unit == "subprefecture":
             unit = "project"
-        return (piece.number or 0) <= len(k.items(unit, k.rows))
+        said = [_scope(p.region) for p in reading.of("region") if p.region is not None]
+        there = len(k.items(unit, k.select(Selection(regions=said))))
+        if piece.number == 1:  # 1施策あたり; 1つの振興局の予算 is no question this can answer
+            return bool(re.search(r"あたり|当たり|平均", after))
+        rest = len(k.items(unit, k.rows)) - there if said else None  # それ以外の5つの連携地域
+        return piece.number in (there, rest)
     return piece.text.strip().endswith(("つ", "個")) and op in (
         "sum",
         "compare",
@@ -1128,7 +1150,7 @@ def describe(plan: QueryPlan) -> str:
         label = f"{nth}{size}{unit}"
     elif plan.operation == "rank":
         label = f"{unit}の{size}順" + (f"（上位{plan.n}件）" if plan.n else "")
-    elif plan.operation in ("count", "list") and plan.unit != "measure":
+    elif plan.operation in ("count", "list", "mean", "median") and plan.unit != "measure":
         label = f"{unit}の{label}"
     elif plan.operation == "breakdown" and plan.by:
         label = f"{UNIT_LABEL[plan.by]}別の内訳"

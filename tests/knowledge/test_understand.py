@@ -822,3 +822,74 @@ NOTHING: dict[str, object] = {
 )
 def test_what_was_understood_field_by_field(question: str, expected: dict[str, object]):
     assert understood(question) == {**NOTHING, **expected}
+
+
+SUBPREFECTURES = len({r.subprefecture for r in ROWS})
+AREAS = len({r.area for r in ROWS})
+PROJECTS = len({r.project for r in ROWS})
+
+
+@pytest.mark.parametrize(
+    ("question", "unplaced"),
+    [
+        # a count that restates how many there are is harmless
+        (f"{SUBPREFECTURES}の振興局で一番大きいのは？", []),
+        (f"{AREAS}つの連携地域の内訳", []),
+        (f"{PROJECTS}の地域プロジェクトで一番大きいのは？", []),
+        (f"道南の{len({r.subprefecture for r in DONAN})}つの振興局の合計", []),
+        (f"道央とそれ以外の{AREAS - 1}つの連携地域の差", []),
+        ("1施策あたりの平均", []),
+        ("1振興局あたりの平均", []),
+        ("空知と石狩の2つ、どっちが多い", []),
+        ("空知と石狩の2つの差", []),
+        ("空知と石狩、2個合わせると", []),
+        # one that does not is asked about, never read past
+        ("3つの施策の合計", ["3つ"]),
+        ("1つの振興局の予算", ["1つ"]),
+        ("道南の3つの振興局の合計", ["3つ"]),
+        ("2つで数えてプロジェクトは何件", ["2つ"]),
+        ("空知の3つ", ["3つ"]),
+    ],
+)
+def test_a_count_that_restates_the_data_is_harmless(question: str, unplaced: list[str]):
+    assert [u.text for u in plan(question).unplaced if u.reason == "number"] == unplaced
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        # a mean is over what the unit word is tied to by あたり, ごと, per or each
+        ("1振興局あたりの平均予算は？", "subprefecture"),
+        ("1つの振興局あたりの平均", "subprefecture"),
+        ("振興局ごとの予算の中央値", "subprefecture"),
+        ("連携地域ごとの平均", "area"),
+        ("プロジェクトひとつ当たりの予算の中央値", "project"),
+        ("プロジェクト一つあたりの平均は", "project"),
+        ("average budget per subprefecture", "subprefecture"),
+        ("What is the mean budget of each area?", "area"),
+        # a unit word said otherwise leaves the mean over measures
+        ("Median budget per measure in the Doou (central Hokkaido) area?", "measure"),
+        ("道北の施策の平均予算", "measure"),
+        ("振興局の平均", "measure"),
+        ("1施策あたりの平均予算", "measure"),
+    ],
+)
+def test_a_mean_is_over_the_unit_it_is_taken_per(question: str, unit: str):
+    found = plan(question)
+    assert (found.operation in ("mean", "median"), found.unit, found.unplaced) == (True, unit, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "n"),
+    [("上位みっつの施策", 3), ("上位ふたつの振興局", 2), ("トップいつつのプロジェクト", 5)],
+)
+def test_counts_said_in_kana(question: str, n: int):
+    assert (plan(question).operation, plan(question).n) == ("rank", n)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["宇宙産業のやつってどこの管内？", "見ていいつつ上位の施策", "エゾシカをやっつける事業"],
+)
+def test_kana_that_only_look_like_a_count(question: str):
+    assert plan(question).n is None and not plan(question).unplaced

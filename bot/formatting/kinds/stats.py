@@ -8,6 +8,7 @@ from bot.formatting import cards, phrases
 from bot.formatting.kinds.base import AnswerKind
 from knowledge.amounts import amount_text, decimal_thousand_yen, thousand_yen
 from knowledge.answers import StatsAnswer
+from knowledge.plan import UNIT_LABEL
 
 if TYPE_CHECKING:
     import discord
@@ -21,11 +22,16 @@ def stats_lead(answer: StatsAnswer) -> str:
     value = answer.mean_thousand_yen if answer.focus == "average" else answer.median_thousand_yen
     label = "平均" if answer.focus == "average" else "中央値"
     figure = decimal_thousand_yen(value) if value is not None else "（施策なし）"
-    return f"{title}の施策1件あたりの{label}: {figure}"
+    each = "施策1件" if answer.unit == "measure" else f"{UNIT_LABEL[answer.unit]}1つ"
+    return f"{title}の{each}あたりの{label}: {figure}"
 
 
 def stats_details(answer: StatsAnswer) -> list[str]:
-    lines = [f"施策 {answer.count}件 ・ 合計 {amount_text(answer.total_thousand_yen)}"]
+    counter = "件" if answer.unit in ("measure", "project") else "か所"
+    lines = [
+        f"{UNIT_LABEL[answer.unit]} {answer.count}{counter} ・ "
+        f"合計 {amount_text(answer.total_thousand_yen)}"
+    ]
     if (
         answer.count > 1
         and answer.mean_thousand_yen is not None

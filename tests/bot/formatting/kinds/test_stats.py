@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import statistics
+
 import pytest
 
 from bot.formatting.embeds import embed_pages
 from bot.formatting.text import render_text
+from knowledge.router import ask
 from tests.bot.formatting.expect import FOOTER, K, amount, decimal, mean, median, yen
 from tests.source_table import AREA_TOTALS, ROWS
 
@@ -61,3 +64,31 @@ def test_two_measures_have_their_mean_and_median():
     lines = render_text(K.stats("count", "空知"), K.source).splitlines()
     assert lines[2] == f"平均 {decimal(sum(sorachi) / 2)} ・ 中央値 {decimal(sum(sorachi) / 2)}"
     assert lines[3] == f"最小 {yen(min(sorachi))} ・ 最大 {yen(max(sorachi))}"
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "key", "counter"),
+    [
+        ("1振興局あたりの平均は？", "振興局", "subprefecture", "か所"),
+        ("連携地域ごとの予算の中央値", "連携地域", "area", "か所"),
+        ("プロジェクト1つあたりの平均予算", "プロジェクト", "project", "件"),
+    ],
+)
+def test_a_mean_or_median_per_region_or_project_is_over_their_totals(
+    question: str, unit: str, key: str, counter: str
+):
+    totals: dict[str, int] = {}
+    for row in ROWS:
+        totals[getattr(row, key)] = totals.get(getattr(row, key), 0) + row.budget
+    values = list(totals.values())
+    figure = statistics.fmean(values) if "平均" in question else statistics.median(values)
+    label = "平均" if "平均" in question else "中央値"
+    lines = render_text(ask(K, question), K.source).splitlines()
+    assert lines[:5] == [
+        f"▶ 対象: 全道 ・ 集計: {unit}の{label}",
+        f"北海道全体（全道）の{unit}1つあたりの{label}: {decimal(figure)}",
+        f"{unit} {len(values)}{counter} ・ 合計 {amount(sum(values))}",
+        f"平均 {decimal(statistics.fmean(values))} ・ "
+        f"中央値 {decimal(float(statistics.median(values)))}",
+        f"最小 {yen(min(values))} ・ 最大 {yen(max(values))}",
+    ]
