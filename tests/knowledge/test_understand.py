@@ -892,4 +892,6 @@ def test_counts_said_in_kana(question: str, n: int):
     ["宇宙産業のやつってどこの管内？", "見ていいつつ上位の施策", "エゾシカをやっつける事業"],
 )
 def test_kana_that_only_look_like_a_count(question: str):
-    assert plan(question).n is None and not plan(question).unplaced
+    read = plan(question)
+    assert read.n is None
+    assert not read.unplaced
