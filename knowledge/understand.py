@@ -827,11 +827,7 @@ def _names_and_projects(
         else:
             unplaced.append(Unplaced(text=piece.text, reason="project", suggestions=names))
     for piece in reading.of("measure"):
-        names = (piece.name or "").split("\n")
-        if len(names) == 1:
-            measure = names[0]
-        else:
-            unplaced.append(Unplaced(text=piece.text, reason="measure", suggestions=names))
+        measure = piece.name  # a measure is named only when one fits (question._quoted)
     topics: list[Word] = []
     project_cues = reading.cues("unit_project")
     for word in words:
