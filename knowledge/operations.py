@@ -399,7 +399,12 @@ OPERATIONS: dict[OperationName, Operation] = {
             (
                 "help",
                 "help | ヘルプ | 使い方 | つかいかた | 何ができる | なにができる | 何できる | "
-                "なにできる | こんにちは | how do i use | how to use | 質問例",
+                "なにできる | こんにちは | how do i use | how to use | 質問例 | 質問の例 | "
+                "どんな質問 | どのような質問 | 質問ができる | 質問できる | どう聞けば | "
+                "どう聞いたら | どんなふうに聞 | どうやって聞 | 聞き方 | 例ある | 例あったら | "
+                "例を教え | 例を見せ | 例ちょうだい | what kinds of questions | what questions | "
+                "what can i ask | "
+                "questions can i ask",
             ),
             (
                 (10, lambda e: e.has("help") and not e.scoped and not e.any_cue),
@@ -468,7 +473,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "差額 | 差 | いくら多い | いくら少ない | どれだけ多い | どれだけ少ない | "
                 "どれくらい多い | "
                 "どのくらい多い | どれくらい少ない | 開き | いくら違 | どれだけの差 | difference | "
-                "how much more | how much less | gap | more than the | 差は",
+                "how much more | how much less | gap | more than the | 差は | どのくらい違 | "
+                "どれくらい違 | どんくらい違 | どんだけ違 | どれだけ違 | how different",
             ),
             ((50, lambda e: e.has("difference")),),
         ),
@@ -510,7 +516,13 @@ OPERATIONS: dict[OperationName, Operation] = {
                     lambda e: (
                         e.has("sum")
                         and not e.said("count", "mean", "median")
-                        and (e.regions >= 2 or e.topics >= 2 or e.superlatives >= 2 or e.named >= 2)
+                        and (
+                            e.regions >= 2
+                            or e.topics >= 2
+                            or e.superlatives >= 2
+                            or e.ordinals >= 2
+                            or e.named >= 2
+                        )
                     ),
                 ),
             ),
@@ -588,6 +600,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "最低 | 最多 | 最安 | "
                 "最少 | "
                 "most | least | largest | biggest | smallest | highest | lowest | single biggest | "
+                "cheapest | costliest | priciest | "
                 "the top | the bottom",
             ),
             ((110, lambda e: bool(e.superlatives or e.ordinals)),),

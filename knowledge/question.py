@@ -81,12 +81,13 @@ CUES: dict[str, tuple[str, ...]] = {
     # directions
     "largest": _cues(
         "多い | 大きい | 高い | でかい | でっかい | 上 | 上から | 大きめ | 多め | 高め | 高額 | "
-        "多額 | かかって | かかってる | largest | biggest | most | highest | top | bigger | "
-        "larger | more | max | expensive | costliest"
+        "多額 | かかって | かかってる | おおきい | おおい | たかい | largest | biggest | most | "
+        "highest | top | bigger | larger | more | max | expensive | costliest"
     ),
     "smallest": _cues(
         "少ない | 小さい | ちいさい | ちっちゃい | ちっさい | 低い | しょぼい | 安い | 下位 | "
         "ワースト | 最小 | 最低 | 最少 | 最安 | 下から | 小さめ | 少なめ | 低め | 少額 | 低額 | "
+        "すくない | ひくい | "
         "smallest | least | lowest | bottom | worst | less | min | fewest | cheapest"
     ),
     # units
@@ -109,6 +110,9 @@ CUES: dict[str, tuple[str, ...]] = {
 }
 _IN_ALL = frozenset(fold(w) for w in "全部 ぜんぶ すべて 全て".split())
 """List cues that also mean "in all" (全部で, すべて合計); 一覧で still asks for a list."""
+_SOME = frozenset(fold(w) for w in "いくつ 幾つ".split())
+_SOME_AFTER = re.compile(r"か(?:あ|の|が|を|は|[、,]|ずつ)")
+"""いくつかある, いくつかの: "some", not "how many" (いくつかな？ still asks)."""
 _LATIN = re.compile(r"^[a-z0-9 %+.'-]+$")
 
 
@@ -373,8 +377,10 @@ _FILLER_PHRASES = tuple(
 )  # fmt: skip
 _GLOSS = re.compile(r"(?<=[^\x00-\x7f])\s*\(([\x00-\x7f]+)\)")
 """ニシン (herring): an English gloss after a Japanese word says nothing more."""
-_JAPANESE_GLOSS = re.compile(r"([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*\(([^\x00-\x7f]+)\)")
-"""students (学生): the Japanese in brackets is the word the table has; the English goes."""
+_JAPANESE_GLOSS = re.compile(r"([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*\(([^\x00-\x7f]{1,12})\)")
+"""students (学生): the Japanese in brackets is the word the table has; the English goes. A
+bracket with hiragana as typed (project (振興局をまたいで合算)) is an aside, not a gloss."""
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")
 
 
 def _fillers(reading: Reading) -> None:
@@ -389,6 +395,8 @@ def _fillers(reading: Reading) -> None:
             reading.claim(Piece("filler", Span(*match.span()), match.group()))
     for match in _JAPANESE_GLOSS.finditer(reading.folded):
         english = Span(match.start(1), match.start(2))
+        if _HIRAGANA.search(reading.text[match.start(2) : match.end(2)]):
+            continue
         if reading.free(english.start, english.end):
             reading.claim(Piece("filler", english, match.group(1)))
 
@@ -448,6 +456,8 @@ def _cue_words(reading: Reading) -> None:
             )
             if phrase == "うち" and reading.folded[end : end + 2] == "ゆう":
                 continue  # うちゅう (宇宙) is not のうち
+            if phrase in _SOME and _SOME_AFTER.match(reading.folded[end:]):
+                continue  # いくつかある: "some", not "how many"
             if phrase == "mean" and re.match(r"\s*(?:[?？.]|$)", reading.folded[end:]):
                 continue  # what do the columns mean? asks what, not an average
             if (

@@ -346,6 +346,10 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         unplaced.append(Unplaced(text="名前", reason="name"))
     selection = selection.model_copy(update={"topic": topic, "name": name, "budget": budget})
     unit = _unit(reading, op)
+    if op == "where" and selection.empty and not plain and not whole_regions:
+        # 連携地域ってどことどこがあるの: where, of nothing in particular, lists the unit said
+        said = [p for p in reading.of("cue") if p.name in ("unit_area", "unit_subprefecture")]
+        op, unit = "list", _UNIT_CUES[said[-1].name or ""] if said else "subprefecture"
     sides: list[Side] = []
     whole: Selection | None = None
     n: int | None = None
@@ -403,7 +407,11 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         else:
             unplaced.append(Unplaced(text=" ".join(apart), reason="together", suggestions=apart))
     if op == "share":
-        if whole_regions:
+        if whole_regions and not shared_regions and selection.empty:
+            # 道央 area の全体に占める割合: with nothing else to be the part, the region is the
+            # part and the whole is Hokkaido's (a region's share of itself is no question)
+            shared_regions = [_scope(p.region) for p in whole_regions if p.region]
+        elif whole_regions:
             whole = Selection(regions=[_scope(p.region) for p in whole_regions if p.region])
         selection = selection.model_copy(
             update={"regions": shared_regions, "excluded": excluded_scopes}
@@ -415,17 +423,19 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         selection = selection.model_copy(
             update={"regions": regions_used, "excluded": excluded_scopes}
         )
+    # 道央の5振興局のうち少ない順に3つ: the count that restates the data is not the one asked
+    asked = [c for c in counts if not _harmless_count(reading, c, "rank", k)] or counts
     if op == "pick":
         if ordinals:
             rank = ordinals[0].number or 1
         elif _counts_items(reading, counts, k):
-            op, n = "rank", counts[0].number
+            op, n = "rank", asked[0].number
         if not _about_budget(reading, superlatives):
             unplaced.append(
                 Unplaced(text=superlatives[0].text if superlatives else "", reason="superlative")
             )
     if op == "rank":
-        n = n or (counts[0].number if counts else None)
+        n = n or (asked[0].number if asked else None)
         if n is None and (
             reading.has("list") or any(w in reading.folded for w in ("並べ", "ならべ"))
         ):
@@ -436,7 +446,11 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         op, by = "breakdown", unit  # 振興局それぞれの予算一覧: each one's budget
     if op == "breakdown":
         by = _breakdown_by(reading) or by
-    used_counts = (op == "rank" and counts) or (op == "pick" and ordinals)
+    used_counts = (
+        (op == "rank" and counts)
+        or (op == "pick" and ordinals)
+        or (len(ordinals) >= 2 and any(s.pick is not None for s in sides))
+    )
     unplaced += [
         Unplaced(text=piece.text, reason="number")
         for piece in (*counts, *ordinals)
@@ -721,6 +735,13 @@ def _between(reading: Reading, position: int, piece: Piece) -> str:
 def _breakdown_by(reading: Reading) -> Unit | None:
     """振興局別, 施策ごと, by area: the unit right before 別 or ごと."""
     for cue in reading.cues("breakdown"):
+        own = [
+            p
+            for p in reading.of("cue")
+            if p.name in _UNIT_CUES and cue.span.start <= p.span.start < cue.span.end
+        ]
+        if own:  # by subprefecture says its unit itself
+            return _UNIT_CUES[own[0].name or ""]
         units = [
             p
             for p in reading.of("cue")
@@ -995,6 +1016,15 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
     if len(superlatives) >= 2:
         within = Selection(regions=region_scopes)
         return [Side(pick=Pick(unit=unit, order=o, within=within)) for o in orders]
+    ordinals = reading.of("ordinal")
+    if len(ordinals) >= 2:
+        # 1位の振興局と2位の振興局の合計: the items at those ranks
+        within = Selection(regions=region_scopes)
+        order = _order(reading)
+        return [
+            Side(pick=Pick(unit=unit, order=order, rank=o.number or 1, within=within))
+            for o in ordinals
+        ]
     if len(topic_texts) >= 2 and separated:
         return [Side(selection=Selection(topic=t, regions=region_scopes)) for t in topic_texts]
     named = [

@@ -156,3 +156,46 @@ def test_the_readme_counts_the_tables_as_they_are():
     said = re.search(r"tuned\.tsv` \((\d+) questions\) and `held_out\.tsv`\s+\((\d+)\)", readme)
     assert said is not None
     assert (int(said.group(1)), int(said.group(2))) == (len(TUNED), len(HELD_OUT))
+
+
+def _ranked(totals: dict[str, int]) -> list[int]:
+    return sorted(totals.values(), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        (
+            "予算1位の振興局と2位の振興局、合計するとなんぼ？",
+            [f"{_ranked(SUBPREFECTURE_TOTALS)[0] + _ranked(SUBPREFECTURE_TOTALS)[1]:,}千円"],
+        ),
+        (
+            "道央 area の全体に占める割合 %?",
+            [f"{AREA_TOTALS['道央広域連携地域'] / GRAND_TOTAL * 100:.1f}%"],
+        ),
+        (
+            "釧路と根室の予算ってどんくらい違うの",
+            [f"{abs(SUBPREFECTURE_TOTALS['釧路'] - SUBPREFECTURE_TOTALS['根室']):,}千円"],
+        ),
+        (
+            "道央広域連携地域の5振興局のうち、予算の少ない順に3つ教えていただけますか。",
+            # the three smallest of 道央's five, and not the fourth
+            [
+                f"{t:,}千円"
+                for t in sorted(
+                    SUBPREFECTURE_TOTALS[s] for s in ("空知", "石狩", "後志", "胆振", "日高")
+                )[:3]
+            ],
+        ),
+    ],
+)
+def test_new_teammates_questions_read_right(question: str, figures: list[str]):
+    reply = text(question)
+    for figure in figures:
+        assert figure in reply, reply
+
+
+def test_the_three_smallest_stop_at_three():
+    reply = text("道央広域連携地域の5振興局のうち、予算の少ない順に3つ教えていただけますか。")
+    fourth = sorted(SUBPREFECTURE_TOTALS[s] for s in ("空知", "石狩", "後志", "胆振", "日高"))[3]
+    assert f"{fourth:,}千円" not in reply

@@ -895,3 +895,62 @@ def test_kana_that_only_look_like_a_count(question: str):
     read = plan(question)
     assert read.n is None
     assert not read.unplaced
+
+
+@pytest.mark.parametrize(
+    ("question", "summary"),
+    [
+        # English superlatives are superlatives (the cheapest: one measure, not a list)
+        ("What's the cheapest measure Ishikari runs?", "対象: 石狩振興局 ・ 集計: 一番小さい施策"),
+        # by subprefecture says its own unit, though an area was said just before it
+        (
+            "Break down the Dohoku area by subprefecture",
+            "対象: 道北連携地域 ・ 集計: 振興局別の内訳",
+        ),
+        # いくつかある is "some", and the question is the total
+        (
+            "道北で移住に触れている施策がいくつかあるかと思いますが、それらの予算を合計するといくらになりますか。",
+            "対象: 道北連携地域 ・ 「移住」 ・ 集計: 合計",
+        ),
+        (
+            "釧路と根室の予算ってどんくらい違うの",
+            "対象: 釧路総合振興局 と 根室振興局 ・ 集計: 差額",
+        ),
+        ("釧路と根室の違いは？", "対象: 釧路総合振興局 と 根室振興局 ・ 集計: 比較"),
+        ("よさんが一番すくない振興局どこ？", "対象: 全道 ・ 集計: 一番小さい振興局"),
+        # a bracket with grammar in it is an aside, not a gloss of the English before it
+        ("最小の project (振興局をまたいで合算) は?", "対象: 全道 ・ 集計: 一番小さいプロジェクト"),
+        ("deer (エゾシカ) の予算", "対象: 「エゾシカ」 ・ 集計: 合計"),
+        # 5振興局 restates 道央; 3つ is the number asked
+        (
+            "道央広域連携地域の5振興局のうち、予算の少ない順に3つ教えていただけますか。",
+            "対象: 道央広域連携地域 ・ 集計: 振興局の小さい順（上位3件）",
+        ),
+        (
+            "道央の5振興局のランキング",
+            "対象: 道央広域連携地域 ・ 集計: 振興局の大きい順（上位5件）",
+        ),
+        # a region's share of itself is no question: with nothing else, it is the part
+        ("道央 area の全体に占める割合 %?", "対象: 道央広域連携地域 ・ 全体: 全道 ・ 集計: 割合"),
+        # where, of nothing in particular, is the list of the unit said
+        ("連携地域ってどことどこがあんの？", "対象: 全道 ・ 集計: 連携地域の一覧"),
+        ("振興局はどこがある？", "対象: 全道 ・ 集計: 振興局の一覧"),
+        ("エゾシカの事業はどこ？", "対象: 「エゾシカ」 ・ 集計: どの振興局か"),
+        ("どんなふうに聞いたらいい？例あったらちょうだい", "対象: 全道 ・ 集計: 使い方"),
+        ("このボットでは、どのような質問ができるのでしょうか。", "対象: 全道 ・ 集計: 使い方"),
+        ("What kinds of questions can I ask you?", "対象: 全道 ・ 集計: 使い方"),
+        # two ranks are two sides
+        (
+            "予算1位の振興局と2位の振興局、合計するとなんぼ？",
+            "対象: 一番大きい振興局 と 2番目に大きい振興局 ・ 集計: 合算",
+        ),
+        (
+            "2番目と3番目に大きい施策の合計",
+            "対象: 2番目に大きい施策 と 3番目に大きい施策 ・ 集計: 合算",
+        ),
+    ],
+)
+def test_questions_a_new_teammate_typed(question: str, summary: str):
+    found, understood = understand(question, K)
+    assert understood.summary == summary
+    assert found.unplaced == []
