@@ -447,7 +447,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "share",
                 "何% | 何パーセント | 何ぱーせんと | パーセント | % | 割合 | 構成比 | シェア | "
                 "何パー | なんパー | "
-                "比率 | "
+                "比率 | 全道比 | 全体比 | "
                 "占める | 占め | 占有 | 何割 | share | percent | percentage | proportion | "
                 "what fraction",
             ),
@@ -505,7 +505,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             sum_of,
             (
                 "sum",
-                "合わせ | あわせ | 足す | 足し | 足した | たす | 合算 | 総計 | 両方 | + | ＋ | "
+                "合わせ | あわせ | 足す | 足し | 足した | 足し上げた | 足しあげた | たす | 合算 | "
+                "総計 | 両方 | + | ＋ | "
                 "combined | together | add up | sum of | in total | both | plus | 合計 | 総額 | "
                 "トータル | "
                 "total | sum | 全部で | 計",
@@ -622,7 +623,10 @@ OPERATIONS: dict[OperationName, Operation] = {
             "median",
             "中央値",
             lambda k, p: _stats_answer(k, "median", p),
-            ("median", "中央値 | ちゅうおうち | 真ん中の金額 | 真ん中 | median"),
+            (
+                "median",
+                "中央値 | ちゅうおうち | 真ん中の金額 | 真ん中 | メジアン | メディアン | median",
+            ),
             ((130, lambda e: e.has("median")),),
         ),
         Operation(

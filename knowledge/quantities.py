@@ -225,7 +225,7 @@ _JA_UPPER = re.compile(
 _JA_BAND = re.compile(r"^\s*(?:台|(?:bracket|band|range)\b)", re.IGNORECASE)
 """200万円台, the 3-million-yen bracket: from the amount up to the next step."""
 _EN_BEFORE = re.compile(
-    r"(over|above|more than|greater than|larger than|bigger than|higher than|exceeding|"
+    r"(over|above|more than|greater than|larger than|bigger than|higher than|exceeding|exceeds?|"
     r"in excess of|"
     r"at least|no less than|not less than|minimum of|min\.?|"
     r"under|below|less than|smaller than|lower than|at most|no more than|not more than|up to|"
@@ -239,6 +239,7 @@ _EN_AFTER = re.compile(
 _EN_LOWER = {
     "over": False, "above": False, "more than": False, "greater than": False,
     "larger than": False, "bigger than": False, "higher than": False, "exceeding": False,
+    "exceed": False, "exceeds": False,
     "in excess of": False, ">": False,
     "at least": True, "no less than": True, "not less than": True, "minimum of": True,
     "min": True, "min.": True, ">=": True, "≧": True, "≥": True,
@@ -564,7 +565,7 @@ def _native_counts(text: str, taken: list[bool]) -> list[CountPiece]:
 
 _ERA_START = {"令和": 2018, "平成": 1988}
 _YEAR = re.compile(
-    r"(令和|平成)\s*(\d{1,2}|元)\s*年度?|\b[rR](\d{1,2})(?:年度)?(?=\W|$|[^\x00-\x7f])|"
+    r"(令和|平成)\s*(\d{1,2}|元)\s*年度?|(?<![a-z0-9])[rR](\d{1,2})(?:年度)?(?=\W|$|[^\x00-\x7f])|"
     r"(20\d\d)\s*年度|\bFY\s*'?(20\d\d|\d\d)(?![0-9])|(昨年度|去年|前年度|昨年|来年度|来年|今年度|今年|次年度|前年)",
     re.IGNORECASE,
 )

@@ -91,7 +91,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "smallest | least | lowest | bottom | worst | less | min | fewest | cheapest"
     ),
     # units
-    "unit_measure": _cues("施策 | 事業 | measure | measures | item"),
+    "unit_measure": _cues("施策 | 事業 | 施作 | measure | measures | item"),  # 施作: a typo
     "unit_project": _cues("プロジェクト | project | projects | ぷろじゃくと | PJ"),
     "unit_subprefecture": _cues(
         "振興局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | bureau"
@@ -103,7 +103,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "hokkaido | whole | 全部で"
     ),
     "within": _cues(
-        "のうち | の中で | のなかで | の中 | のなか | 内で | 内 | に占める | における | の何 | うち"
+        "のうち | の中で | のなかで | の中 | のなか | 内で | 内 | に占める | における | の何 | "
+        "うち | within"
     ),
     "except": _cues("以外 | を除く | を除いた | を除いて | except | excluding | other than"),
     "name": _cues("名前 | 施策名 | 事業名 | 名称 | name | named | 名前に"),
@@ -113,6 +114,8 @@ _IN_ALL = frozenset(fold(w) for w in "全部 ぜんぶ すべて 全て".split()
 _SOME = frozenset(fold(w) for w in "いくつ 幾つ".split())
 _SOME_AFTER = re.compile(r"か(?:あ|の|が|を|は|[、,]|ずつ)")
 """いくつかある, いくつかの: "some", not "how many" (いくつかな？ still asks)."""
+_SHARE_VERB = re.compile(r"\b(?:and\s+[a-z]+|they|both|we|all)\s*\|(?!\s*(?:of|in|within|for)\b)")
+"""the project that Kushiro and Nemuro share: a verb after its subjects, not a share of."""
 _LATIN = re.compile(r"^[a-z0-9 %+.'-]+$")
 
 
@@ -368,7 +371,8 @@ _FILLER_PHRASES = tuple(
         (
             "at least one", "at least 1", "one of", "any of", "each of", "all of the", "which one",
             "how much is budgeted", "is budgeted", "budgeted", "in this table", "in the table",
-            "this table", "the table", "in this data", "according to", "千円単位", "万円単位",
+            "this table", "the table", "in the tables", "in these tables", "the tables",
+            "in this data", "according to", "千円単位", "万円単位",
             "円単位", "単位で", "in thousand yen", "in thousands of yen",
         ),
         key=len,
@@ -458,6 +462,11 @@ def _cue_words(reading: Reading) -> None:
                 continue  # うちゅう (宇宙) is not のうち
             if phrase in _SOME and _SOME_AFTER.match(reading.folded[end:]):
                 continue  # いくつかある: "some", not "how many"
+            if phrase == "share" and _SHARE_VERB.search(
+                f"{reading.folded[max(0, start - 16) : start]}|{reading.folded[end : end + 8]}"
+            ):
+                reading.claim(Piece("filler", Span(start, end), phrase))
+                continue
             if phrase == "mean" and re.match(r"\s*(?:[?？.]|$)", reading.folded[end:]):
                 continue  # what do the columns mean? asks what, not an average
             if (

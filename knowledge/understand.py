@@ -109,7 +109,8 @@ QUESTION_WORDS = frozenset(
         "sorted order ordered down break compared compare split rank ranked put puts "
         "show shows showing tell tells please kindly overall grand give gives belong "
         "belongs belonging handle handles handled use using distinct separately site sites "
-        "example examples question questions only targets targeting"
+        "example examples question questions only targets targeting come comes 対 vs versus "
+        "names listed またぎ 跨ぎ またいで 跨いで"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -380,7 +381,8 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
                 if two:
                     sides = two
                 elif op == "compare":
-                    op = "pick" if superlatives else "total"
+                    # 3番目に多い振興局はどちら: which one, the n-th
+                    op = "pick" if superlatives or ordinals else "total"
                 else:
                     unplaced.append(Unplaced(text="", reason="sides", suggestions=[]))
         if sides:
@@ -553,8 +555,8 @@ def _marks_whole(reading: Reading, piece: Piece) -> bool:
             between = reading.folded[piece.span.end : cue.span.start]
             if re.fullmatch(r"(?:[\sのでに'’s]|えりあ|全体|予算|連携地域|area)*", between):
                 return True
-    before = reading.folded[max(piece.span.start - 8, 0) : piece.span.start]
-    return bool(re.search(r"\bof\s*(?:the\s*)?$", before)) and "share" not in after
+    before = reading.folded[max(piece.span.start - 12, 0) : piece.span.start]
+    return bool(re.search(r"\b(?:of|within)\s*(?:the\s*)?$", before)) and "share" not in after
 
 
 def _excluded(reading: Reading, piece: Piece) -> bool:
@@ -677,6 +679,8 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
     """The unit the operation counts, ranks or lists: the unit word nearest after its cue
     (予算が一番多い【プロジェクト】), else the last one said; where defaults to 振興局."""
     units = [p for p in reading.of("cue") if p.name in _UNIT_CUES]
+    # project ランキング (振興局またぎは合算で): a unit in an aside in brackets is not the one
+    units = [p for p in units if not _in_brackets(reading, p)] or units
     if not units:
         return "subprefecture" if op == "where" else "measure"
     anchors = {
@@ -711,6 +715,11 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
         if sentence:
             return _UNIT_CUES[sentence[-1].name or ""]
     return _UNIT_CUES[units[-1].name or ""]
+
+
+def _in_brackets(reading: Reading, piece: Piece) -> bool:
+    before = reading.folded[: piece.span.start]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _per_unit(reading: Reading, piece: Piece) -> bool:

@@ -19,7 +19,7 @@ from knowledge.answers import ClarifyAnswer, HelpAnswer, TotalAnswer
 from knowledge.eval import PARTS, evaluate_questions, load_questions
 from knowledge.router import ask
 from tests.question_oracle import expected
-from tests.source_table import AREA_TOTALS, GRAND_TOTAL, SUBPREFECTURE_TOTALS
+from tests.source_table import AREA_TOTALS, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS
 
 K = load_knowledge().prepare()
 TUNED = load_questions(PARTS["tuned"])
@@ -199,3 +199,12 @@ def test_the_three_smallest_stop_at_three():
     reply = text("道央広域連携地域の5振興局のうち、予算の少ない順に3つ教えていただけますか。")
     fourth = sorted(SUBPREFECTURE_TOTALS[s] for s in ("空知", "石狩", "後志", "胆振", "日高"))[3]
     assert f"{fourth:,}千円" not in reply
+
+
+def test_a_project_two_subprefectures_share_is_summed_over_both():
+    question = (
+        "Combined budget of the environmental conservation project that Kushiro and Nemuro share"
+    )
+    project = [r for r in ROWS if "環境保全" in r.project]
+    assert {r.subprefecture for r in project} == {"釧路", "根室"}
+    assert f"{sum(r.budget for r in project):,}千円" in text(question)

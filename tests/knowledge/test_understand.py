@@ -948,6 +948,48 @@ def test_kana_that_only_look_like_a_count(question: str):
             "2番目と3番目に大きい施策の合計",
             "対象: 2番目に大きい施策 と 3番目に大きい施策 ・ 集計: 合算",
         ),
+        # R3 is the data's own year, whatever comes before it
+        ("道北のR3予算の総額しりたい", "対象: 道北連携地域 ・ 集計: 合計"),
+        (
+            "In the Doo area, how many measures exceed 7,000,000 yen?",
+            "対象: 道央広域連携地域 ・ 予算7,000千円超 ・ 集計: 件数",
+        ),
+        ("道南の予算、メジアンでいうとなんぼ？", "対象: 道南連携地域 ・ 集計: 中央値"),
+        ("十勝 全道比 %", "対象: 十勝総合振興局 ・ 全体: 全道 ・ 集計: 割合"),
+        ("石狩 対 道南全体 どっちが上", "対象: 石狩振興局 と 道南連携地域 ・ 集計: 比較"),
+        (
+            "What do the Okhotsk and Tokachi areas come to together?",
+            "対象: オホーツク連携地域 と 十勝連携地域 ・ 集計: 合算",
+        ),
+        (
+            "How many distinct project names are listed in the tables?",
+            "対象: 全道 ・ 集計: プロジェクトの件数",
+        ),
+        (
+            "予算総額が3番目に多い振興局はどちらになりますか。",
+            "対象: 全道 ・ 集計: 3番目に大きい振興局",
+        ),
+        # a unit in an aside in brackets is not the unit ranked
+        (
+            "project ランキング top 5 (振興局またぎは合算で)",
+            "対象: 全道 ・ 集計: プロジェクトの大きい順（上位5件）",
+        ),
+        (
+            "Sorachi's share within the Doo area, in %?",
+            "対象: 空知総合振興局 ・ 全体: 道央広域連携地域 ・ 集計: 割合",
+        ),
+        ("Iburi share?", "対象: 胆振総合振興局 ・ 全体: 全道 ・ 集計: 割合"),
+        ("一番予算多い施作ってどれ？", "対象: 全道 ・ 集計: 一番大きい施策"),
+        (
+            "十勝とオホーツク、それに宗谷の3つの振興局の予算を足し上げた額はいくらになりますでしょうか。",
+            "対象: 十勝総合振興局 と オホーツク総合振興局 と 宗谷総合振興局 ・ 集計: 合算",
+        ),
+        # share after its subjects is a verb
+        (
+            "Combined budget of the environmental conservation project that Kushiro and Nemuro"
+            " share",
+            "対象: 釧路総合振興局 と 根室振興局（「環境保全」） ・ 集計: 合算",
+        ),
     ],
 )
 def test_questions_a_new_teammate_typed(question: str, summary: str):
