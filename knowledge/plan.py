@@ -139,11 +139,30 @@ class Side(_Model):
         return self.selection.describe() if self.selection is not None else "全道"
 
 
+UnplacedReason = Literal[
+    "amount",
+    "by",
+    "measure",
+    "name",
+    "number",
+    "project",
+    "relative",
+    "sides",
+    "statistic",
+    "superlative",
+    "together",
+    "topic",
+    "unit",
+    "year",
+]
+"""Why a part could not be used; each has its way of asking back (router._ASK_BACK)."""
+
+
 class Unplaced(_Model):
     """A part of the question the plan could not use, and what it might have meant."""
 
     text: str
-    reason: str
+    reason: UnplacedReason
     suggestions: list[str] = Field(default_factory=list)
 
 

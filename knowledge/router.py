@@ -16,7 +16,7 @@ from knowledge.engine import Knowledge
 from knowledge.errors import KnowledgeError
 from knowledge.normalize import fold, without_surrogates
 from knowledge.operations import OPERATIONS
-from knowledge.plan import QueryPlan, Unplaced
+from knowledge.plan import QueryPlan, Unplaced, UnplacedReason
 from knowledge.understand import understand
 
 CHOICES = 5
@@ -52,7 +52,7 @@ def _clarify(knowledge: Knowledge, plan: QueryPlan, question: str) -> Answer:
     """Say plainly which part was not understood, with the closest readings as choices."""
     first = plan.unplaced[0]
     rest = question.replace(first.text, "").strip() if first.text else question
-    return _ASK_BACK.get(first.reason, _unknown_topic)(knowledge, first, question, rest)
+    return _ASK_BACK[first.reason](knowledge, first, question, rest)
 
 
 def _other_year(knowledge: Knowledge, first: Unplaced, question: str, rest: str) -> Answer:
@@ -124,6 +124,17 @@ def _relative(_knowledge: Knowledge, first: Unplaced, _question: str, _rest: str
     )
 
 
+def _statistic(knowledge: Knowledge, first: Unplaced, _question: str, _rest: str) -> Answer:
+    year = knowledge.source.fiscal_year or ""
+    return ClarifyAnswer(
+        message=f"この表は{year}予算（千円）の表で、{first.text}の数字はありません。",
+        choices=[
+            Choice(label=f"「{first.text}」に触れた施策を見る", question=question)
+            for question in first.suggestions
+        ],
+    )
+
+
 def _other_dimension(_knowledge: Knowledge, first: Unplaced, question: str, _rest: str) -> Answer:
     return ClarifyAnswer(
         message=f"「{first.text}」ごとの内訳はこの表にありません。"
@@ -133,23 +144,6 @@ def _other_dimension(_knowledge: Knowledge, first: Unplaced, question: str, _res
             for unit in ("振興局", "プロジェクト")
         ],
     )
-
-
-AskBack = Callable[[Knowledge, Unplaced, str, str], Answer]
-_ASK_BACK: dict[str, AskBack] = {
-    "year": _other_year,
-    "project": _several_names,
-    "measure": _several_names,
-    "unit": _unknown_unit,
-    "number": _stray_number,
-    "amount": _stray_number,
-    "sides": _missing_side,
-    "superlative": _not_budget,
-    "name": _missing_name,
-    "relative": _relative,
-    "by": _other_dimension,
-}
-"""How to ask back about each kind of part a plan could not use (topics: _unknown_topic)."""
 
 
 def _meaningful(text: str) -> bool:
@@ -194,3 +188,23 @@ def _region_cutoff(keyword: str) -> float:
     """How close a topic must be to a region's name to be offered as that region: one wrong
     character of two (空地 for 空知) is close; half of a longer word in common is chance."""
     return SHORT_REGION_GUESS if len(fold(keyword)) <= 2 else LONG_REGION_GUESS
+
+
+AskBack = Callable[[Knowledge, Unplaced, str, str], Answer]
+_ASK_BACK: dict[UnplacedReason, AskBack] = {
+    "year": _other_year,
+    "project": _several_names,
+    "measure": _several_names,
+    "unit": _unknown_unit,
+    "number": _stray_number,
+    "amount": _stray_number,
+    "sides": _missing_side,
+    "superlative": _not_budget,
+    "name": _missing_name,
+    "relative": _relative,
+    "by": _other_dimension,
+    "statistic": _statistic,
+    "topic": _unknown_topic,
+    "together": _unknown_topic,
+}
+"""How to ask back about each kind of part a plan could not use."""

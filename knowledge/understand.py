@@ -459,6 +459,14 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         if not used_counts and not _harmless_count(reading, piece, op, k)
     ]
     unplaced += [Unplaced(text=piece.text, reason="amount") for piece in reading.of("amount")]
+    if _asks_statistic(reading, selection, op):
+        where = "・".join(r.name for r in selection.regions)
+        instead = (
+            f"{where}の{selection.topic}に関する施策" if where else f"{selection.topic}に関する施策"
+        )
+        unplaced.append(
+            Unplaced(text=selection.topic or "", reason="statistic", suggestions=[instead])
+        )
     if op not in ("compare", "difference", "ratio"):
         unplaced += [
             Unplaced(text=f"{p.text}より", reason="relative")
@@ -958,6 +966,27 @@ def _topics(
         # sum, as the planner decides, or else a question to ask back
         return None, None, found
     return joined, None, []
+
+
+STATISTICS = frozenset(
+    fold(w)
+    for w in (
+        "人口 人口密度 面積 世帯 世帯数 税収 失業率 観光客数 入込客数 出生率 高齢化率 所得 "
+        "population area size households unemployment"
+    ).split()
+)
+"""What a region has that a budget table does not: 上川 人口 asks for a number, not for the
+measures whose names mention 人口 (関係人口)."""
+
+
+def _asks_statistic(reading: Reading, selection: Selection, op: OperationName) -> bool:
+    """A statistic alone as the topic, with nothing saying it is measures that are wanted."""
+    if selection.topic is None or fold(selection.topic) not in STATISTICS:
+        return False
+    measures_wanted = any(
+        p.name in ("unit_measure", "unit_project", "list", "about") for p in reading.of("cue")
+    )
+    return op in ("search", "total") and not measures_wanted
 
 
 GENERIC_SHARE = 0.25

@@ -18,8 +18,8 @@ from knowledge.answers import (
     SearchAnswer,
     TotalAnswer,
 )
-from knowledge.plan import QueryPlan, Unplaced
-from knowledge.router import _answer, ask
+from knowledge.plan import QueryPlan, Unplaced, UnplacedReason
+from knowledge.router import _ASK_BACK, _answer, ask
 from knowledge.words import content_words
 from tests.source_table import AREA_TOTALS, DATA_FILE, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS
 
@@ -280,3 +280,27 @@ def test_a_topic_not_in_the_table_is_said_with_the_question(question: str, keywo
         answer.message
         == f"「{keyword}」はこの表にありません（「{question}」にはお答えできません）。"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "instead"),
+    [("上川 人口", "上川の人口に関する施策"), ("人口は？", "人口に関する施策")],
+)
+def test_a_statistic_the_table_lacks_is_said_to_be_missing(question: str, instead: str):
+    answer = _clarify(question)
+    word = "人口"
+    assert answer.message == f"この表は令和3年度予算（千円）の表で、{word}の数字はありません。"
+    assert answer.choices == [Choice(label=f"「{word}」に触れた施策を見る", question=instead)]
+
+
+def test_measures_about_a_statistic_are_looked_for():
+    answer = ask(K, "上川の人口に関する施策")
+    assert isinstance(answer, ListAnswer | SearchAnswer)
+    kamikawa = [
+        r for r in ROWS if r.subprefecture == "上川" and "人口" in r.measure + r.description
+    ]
+    assert sorted(r.measure for r in kamikawa) == sorted(i.measure for i in answer.results)
+
+
+def test_every_reason_a_part_is_unplaced_has_its_way_of_asking_back():
+    assert set(_ASK_BACK) == set(UnplacedReason.__args__)  # type: ignore[attr-defined]
