@@ -523,6 +523,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                             or e.superlatives >= 2
                             or e.ordinals >= 2
                             or e.named >= 2
+                            or e.regions + e.named >= 2
                         )
                     ),
                 ),

@@ -16,7 +16,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from knowledge.answers import Scope, Understanding
 from knowledge.engine import Knowledge
@@ -394,6 +394,9 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
                 update={
                     "regions": within if has_region_sides else shared_regions,
                     "topic": None if _topic_sides(sides) else selection.topic,
+                    # a measure or project that is a side is not also the scope of both
+                    "measure": None if _named_sides(sides, "measure") else selection.measure,
+                    "project": None if _named_sides(sides, "project") else selection.project,
                 }
             )
     if op == "ratio" and len(sides) == 2 and _denominator_first(reading):
@@ -633,7 +636,7 @@ def _operation(
         any_cue=bool(reading.of("cue")),
         regions=len(regions),
         topics=len(topics),
-        named=len([p for p in reading.pieces if p.kind in ("project", "partial")]),
+        named=len([p for p in reading.pieces if p.kind in ("project", "partial", "measure")]),
         superlatives=len(superlatives),
         ordinals=len(ordinals),
         counts=len(counts),
@@ -1079,7 +1082,38 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
             )
             for p in sorted(named, key=lambda p: p.span.start)
         ]
-    return []
+    return _named_and_rest(reading, named[0], plain, found_topics) if named else []
+
+
+def _named_and_rest(
+    reading: Reading, one: Piece, plain: list[Piece], topics: list[Word]
+) -> list[Side]:
+    """ポストコロナいしかり…の予算は、釧路の担い手確保の事業の何倍: the one named, and the
+    regions and words said apart from its name (never words of the name itself), when
+    something stands between them (交流人口の拡大 project (釧路・根室) is one project)."""
+    name = fold(one.name or "")
+    apart = [w for w in topics if fold(w.text) not in name]
+    regions = list(dict.fromkeys(_scope(p.region) for p in plain if p.region is not None))
+    if not regions and not apart:
+        return []
+    side = Side(
+        selection=Selection(project=one.name)
+        if one.kind == "project"
+        else Selection(measure=one.name)
+    )
+    topic = " ".join(w.text for w in apart) or None
+    rest = Side(selection=Selection(regions=regions, topic=topic))
+    starts = [p.span.start for p in plain] + [w.start for w in apart]
+    ends = [p.span.end for p in plain] + [w.end for w in apart]
+    first = one.span.start < min(starts)
+    between = (
+        reading.folded[one.span.end : min(starts)]
+        if first
+        else reading.folded[max(ends) : one.span.start]
+    )
+    if not _SIDE_SEPARATOR.search(between):
+        return []
+    return [side, rest] if first else [rest, side]
 
 
 def _against_whole(reading: Reading, plain: list[Piece]) -> list[Side]:
@@ -1157,6 +1191,10 @@ def _parallel_sides(
 _SIDE_SEPARATOR = re.compile(r"と|や|か|、|,|\+|＋|\band\b|\bor\b|\bvs\b|対")
 """What stands between two things compared or added up (エゾシカとニシン); 移住の促進 is one
 topic."""
+
+
+def _named_sides(sides: list[Side], field: Literal["measure", "project"]) -> bool:
+    return any(s.selection is not None and getattr(s.selection, field) for s in sides)
 
 
 def _topic_sides(sides: list[Side]) -> bool:

@@ -19,7 +19,7 @@ from knowledge.answers import ClarifyAnswer, HelpAnswer, TotalAnswer
 from knowledge.eval import PARTS, evaluate_questions, load_questions
 from knowledge.router import ask
 from tests.question_oracle import expected
-from tests.source_table import AREA_TOTALS, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS
+from tests.source_table import AREA_TOTALS, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS, Row
 
 K = load_knowledge().prepare()
 TUNED = load_questions(PARTS["tuned"])
@@ -208,3 +208,25 @@ def test_a_project_two_subprefectures_share_is_summed_over_both():
     project = [r for r in ROWS if "環境保全" in r.project]
     assert {r.subprefecture for r in project} == {"釧路", "根室"}
     assert f"{sum(r.budget for r in project):,}千円" in text(question)
+
+
+def _measure(part: str) -> Row:
+    (row,) = [r for r in ROWS if part in r.measure]
+    return row
+
+
+def test_one_measure_against_a_region_and_words():
+    question = (
+        "ポストコロナいしかり地域戦略推進プロジェクトの予算は、"
+        "釧路の担い手確保・人材育成の事業の何倍でしょうか。"
+    )
+    ishikari, kushiro = _measure("ポストコロナいしかり"), _measure("担い手")
+    assert kushiro.subprefecture == "釧路"
+    assert f"約{ishikari.budget / kushiro.budget:.2f}倍" in text(question)
+
+
+def test_a_region_and_a_measure_added_up():
+    space = _measure("宇宙産業")
+    assert space.subprefecture != "空知"
+    expected = SUBPREFECTURE_TOTALS["空知"] + space.budget
+    assert f"{expected:,}千円" in text("空知と宇宙産業理解促進事業を合わせると？")

@@ -990,6 +990,27 @@ def test_kana_that_only_look_like_a_count(question: str):
             " share",
             "対象: 釧路総合振興局 と 根室振興局（「環境保全」） ・ 集計: 合算",
         ),
+        # one measure named, against a region and words said apart from it
+        (
+            "ポストコロナいしかり地域戦略推進プロジェクトの予算は、釧路の担い手確保・人材育成の事業の何倍でしょうか。",
+            "対象: 【ポストコロナいしかり地域戦略推進プロジェクト】 と 釧路総合振興局 ・ "
+            "「担い手 確保・人材育成」 ・ 集計: 倍率",
+        ),
+        (
+            "空知と宇宙産業理解促進事業を合わせると？",
+            "対象: 空知総合振興局 と 【宇宙産業理解促進事業】 ・ 集計: 合算",
+        ),
+        # a measure that is a side is not also the scope of both
+        (
+            "宇宙産業理解促進事業とブリの活用連携促進事業はどっちが多い？",
+            "対象: 【宇宙産業理解促進事業】 と 【ブリの活用連携促進事業】 ・ 集計: 比較",
+        ),
+        # nothing between them: the region says where the project is
+        (
+            "交流人口の拡大 project (釧路・根室) の合計",
+            "対象: 釧路・根室連携地域 ・ 「地域の強みを活かした交流人口の拡大プロジェクト」"
+            " ・ 集計: 合計",
+        ),
     ],
 )
 def test_questions_a_new_teammate_typed(question: str, summary: str):
