@@ -811,6 +811,9 @@ def _about_budget(reading: Reading, superlatives: list[Piece]) -> bool:
     return reading.has("largest") or reading.has("smallest") or reading.has("total")
 
 
+_PROJECT_WORD = fold("プロジェクト")
+"""How プロジェクト reads folded (ぷろじえくと: small kana are folded too)."""
+
 _UNIT_WORDS = {
     "施策": "measure",
     "事業": "measure",
@@ -818,7 +821,7 @@ _UNIT_WORDS = {
     "管内": "subprefecture",
     "連携地域": "area",
     "地域": "subprefecture",
-    "ぷろじぇくと": "project",
+    _PROJECT_WORD: "project",
 }
 
 
@@ -826,18 +829,18 @@ def _harmless_count(reading: Reading, piece: Piece, op: OperationName, k: Knowle
     """2つの施策のうち, 6つの連携地域, 3つ合計: a count that restates what the data has, as many
     as the regions said hold (51の地域プロジェクト is not what this table holds, and 3つの施策の
     合計 asks about three measures, not all of them)."""
-    after = reading.folded[piece.span.end : piece.span.end + 8]
+    after = reading.folded[piece.span.end : piece.span.end + 12]
     if re.match(r"^\s*(?:あたり|当たり|平均)", after) or (
         piece.number == 1 and re.match(r"^\s*(?:つ|個)?\s*(?:と|で|として)\s*数え", after)
     ):
         return True
     named = re.match(
-        r"^\s*(?:つ|個)?\s*の?\s*(?:総合)?(連携地域|施策|事業|振興局|管内|地域|ぷろじぇくと)",
+        rf"^\s*(?:つ|個)?\s*の?\s*(?:総合)?(連携地域|施策|事業|振興局|管内|地域|{_PROJECT_WORD})",
         after,
     )
     if named:
         unit = _UNIT_WORDS[named.group(1)]
-        if "ぷろじぇくと" in after and unit == "subprefecture":
+        if _PROJECT_WORD in after and unit == "subprefecture":
             unit = "project"
         said = [_scope(p.region) for p in reading.of("region") if p.region is not None]
         there = len(k.items(unit, k.select(Selection(regions=said))))
@@ -1228,13 +1231,12 @@ def _few_items(k: Knowledge, selection: Selection, unit: Unit) -> bool:
 
 
 def _two_items(k: Knowledge, selection: Selection, unit: Unit) -> list[Side]:
-    """胆振の2つの施策の差: a scope with exactly two items has them as its sides."""
+    """胆振の2つの施策の差, 石狩の2つのプロジェクト: a scope with exactly two measures or
+    projects has them as its sides."""
     items = k.items(unit, k.select(selection)) if not selection.empty else []
-    if len(items) != 2:
+    if len(items) != 2 or unit not in ("measure", "project"):
         return []
-    if unit == "measure":
-        return [Side(selection=selection.model_copy(update={"measure": g.name})) for g in items]
-    return []
+    return [Side(selection=selection.model_copy(update={unit: g.name})) for g in items]
 
 
 # -- what was understood ----------------------------------------------------------------------

@@ -9,6 +9,7 @@ import statistics
 
 import pytest
 
+from bot.formatting.text import render_text
 from knowledge import load_knowledge
 from knowledge.answers import ClarifyAnswer, CompareAnswer, PickAnswer, ShareAnswer, TotalAnswer
 from knowledge.operations import OPERATIONS
@@ -1017,3 +1018,92 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
     found, understood = understand(question, K)
     assert understood.summary == summary
     assert found.unplaced == []
+
+
+@pytest.mark.parametrize(
+    ("question", "summary"),
+    [
+        # 最小, 最低, 最少 and their English kin order each side on their own
+        ("最小の施策と最大の施策の差", "対象: 一番小さい施策 と 一番大きい施策 ・ 集計: 差額"),
+        ("最低の施策と最高の施策の差", "対象: 一番小さい施策 と 一番大きい施策 ・ 集計: 差額"),
+        (
+            "最多の振興局と最少の振興局、何倍？",
+            "対象: 一番大きい振興局 と 一番小さい振興局 ・ 集計: 倍率",
+        ),
+        (
+            "the biggest and the least measure, difference",
+            "対象: 一番大きい施策 と 一番小さい施策 ・ 集計: 差額",
+        ),
+        (
+            "highest vs smallest subprefecture ratio",
+            "対象: 一番大きい振興局 と 一番小さい振興局 ・ 集計: 倍率",
+        ),
+        (
+            "lowest and largest measure difference",
+            "対象: 一番小さい施策 と 一番大きい施策 ・ 集計: 差額",
+        ),
+        (
+            "the smallest and the highest area, how many times",
+            "対象: 一番小さい連携地域 と 一番大きい連携地域 ・ 集計: 倍率",
+        ),
+        # 最低, 最少, 最小 alone are superlatives of the budget
+        ("最低の施策は？", "対象: 全道 ・ 集計: 一番小さい施策"),
+        ("最少の振興局は？", "対象: 全道 ・ 集計: 一番小さい振興局"),
+        ("最小の施策は？", "対象: 全道 ・ 集計: 一番小さい施策"),
+        ("予算が一番の振興局は？", "対象: 全道 ・ 集計: 一番大きい振興局"),
+        # which of a few: three measures are few, one is no choice
+        ("石狩の施策で大きいのはどっち？", "対象: 石狩振興局 ・ 集計: 一番大きい施策"),
+        ("縄文の事業で大きいのはどっち？", "対象: 「縄文」 ・ 集計: 合計"),
+        # kanji the input method chose wrongly: the same reading (試作), one kanji of the same
+        # sound (合産, 日率)
+        ("空知の試作は？", "対象: 空知総合振興局 ・ 集計: 一覧"),
+        ("空知と石狩の合産は？", "対象: 空知総合振興局 と 石狩振興局 ・ 集計: 合算"),
+        ("石狩の全道日率は？", "対象: 石狩振興局 ・ 全体: 全道 ・ 集計: 割合"),
+        # a count that restates what the region holds (small kana fold: ぷろじえくと)
+        ("釧根の3つの地域プロジェクトの合計は？", "対象: 釧路・根室連携地域 ・ 集計: 合計"),
+        ("石狩の2つのプロジェクトの合計", "対象: 石狩振興局 ・ 集計: 合計"),
+        # one named measure or project against a topic or a region
+        (
+            "宇宙産業理解促進事業とエゾシカの事業、どっちが多い？",
+            "対象: 【宇宙産業理解促進事業】 と 「エゾシカ」 ・ 集計: 比較",
+        ),
+        (
+            "エゾシカの事業と宇宙産業理解促進事業の差は？",
+            "対象: 「エゾシカ」 と 【宇宙産業理解促進事業】 ・ 集計: 差額",
+        ),
+        (
+            "「きた北海道」プロジェクトと石狩、どっちが多い？",
+            "対象: 「魅力ある地域資源を活かした「きた北海道」への来訪促進プロジェクト」 と "
+            "石狩振興局 ・ 集計: 比較",
+        ),
+        (
+            "石狩と新幹線開業を活かした交流人口拡大プロジェクトの差は？",
+            "対象: 石狩振興局 と 「新幹線開業を活かした交流人口拡大プロジェクト」 ・ 集計: 差額",
+        ),
+        # what multiple of A is B: A is the denominator
+        (
+            "what multiple of Tokachi is Ishikari?",
+            "対象: 石狩振興局 と 十勝総合振興局 ・ 集計: 倍率",
+        ),
+        (
+            "How many times Tokachi is Ishikari?",
+            "対象: 十勝総合振興局 と 石狩振興局 ・ 集計: 倍率",
+        ),
+    ],
+)
+def test_each_piece_reads_as_meant(question: str, summary: str):
+    found, understood = understand(question, K)
+    assert understood.summary == summary
+    assert found.unplaced == []
+
+
+def test_the_two_projects_of_a_region_are_the_sides_of_a_difference():
+    totals: dict[str, int] = {}
+    for row in ROWS:
+        if row.subprefecture == "石狩":
+            totals[row.project] = totals.get(row.project, 0) + row.budget
+    first, second = totals.values()
+    answer = ask(K, "石狩の2つのプロジェクトの差は？")
+    assert isinstance(answer, CompareAnswer)
+    assert abs(answer.difference_thousand_yen or 0) == abs(first - second)
+    assert f"{abs(first - second):,}千円" in render_text(answer, K.source)
