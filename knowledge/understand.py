@@ -1141,9 +1141,13 @@ def _denominator_first(reading: Reading) -> bool:
     )
 
 
+_JOINS = ("+", "plus")
+
+
 def _grouped_sides(reading: Reading, plain: list[Piece]) -> list[Side]:
-    """オホーツクと十勝を合わせた額と釧根: regions added up before a sum cue form one side."""
-    cues = [c.span.start for c in reading.cues("sum")]
+    """オホーツクと十勝を合わせた額と釧根: regions added up before a sum cue form one side
+    (空知+石狩合計 vs 胆振: a plus or a "plus" joins the regions it stands between)."""
+    cues = [c.span.start for c in reading.cues("sum") if c.text not in _JOINS]
     groups: list[list[Piece]] = [[]]
     for index, piece in enumerate(plain):
         groups[-1].append(piece)

@@ -1089,6 +1089,43 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
             "How many times Tokachi is Ishikari?",
             "対象: 十勝総合振興局 と 石狩振興局 ・ 集計: 倍率",
         ),
+        # a count of the two there are is no question of its own
+        (
+            "エゾシカの事業2つ、何倍？",
+            "対象: 【空知地域エゾシカ肉有効活用需要喚起事業】 ・ 「エゾシカ」 と "
+            "【根室地域産エゾシカ肉「根室ディア」普及促進事業】 ・ 「エゾシカ」 ・ 集計: 倍率",
+        ),
+        # each region with its own topic, said in the same order (respectively)
+        (
+            "空知と後志のワインとニシンの事業、どっちが多い？",
+            "対象: 空知総合振興局 ・ 「ワイン」 と 後志総合振興局 ・ 「ニシン」 ・ 集計: 比較",
+        ),
+        (
+            "石狩と渡島の一番大きい施策と一番小さい施策の差は？",
+            "対象: 石狩振興局で一番大きい施策 と 渡島総合振興局で一番小さい施策 ・ 集計: 差額",
+        ),
+        # what is said right after each region is that side's own
+        (
+            "石狩で一番小さい施策と渡島の縄文の差",
+            "対象: 石狩振興局で一番小さい施策 と 渡島総合振興局 ・ 「縄文」 ・ 集計: 差額",
+        ),
+        (
+            "石狩観光と渡島縄文、どっちが多い？",
+            "対象: 石狩振興局 ・ 「観光」 と 渡島総合振興局 ・ 「縄文」 ・ 集計: 比較",
+        ),
+        # a plus joins the regions it stands between into one side
+        (
+            "空知+石狩合計 vs 胆振 差",
+            "対象: 空知総合振興局・石狩振興局 と 胆振総合振興局 ・ 集計: 差額",
+        ),
+        (
+            "Sorachi plus Ishikari combined vs Iburi, difference",
+            "対象: 空知総合振興局・石狩振興局 と 胆振総合振興局 ・ 集計: 差額",
+        ),
+        (
+            "十勝+釧路+根室 合計",
+            "対象: 十勝総合振興局 と 釧路総合振興局 と 根室振興局 ・ 集計: 合算",
+        ),
     ],
 )
 def test_each_piece_reads_as_meant(question: str, summary: str):
@@ -1107,3 +1144,10 @@ def test_the_two_projects_of_a_region_are_the_sides_of_a_difference():
     assert isinstance(answer, CompareAnswer)
     assert abs(answer.difference_thousand_yen or 0) == abs(first - second)
     assert f"{abs(first - second):,}千円" in render_text(answer, K.source)
+
+
+def test_two_regions_joined_by_a_plus_are_one_side_of_the_difference():
+    joined = SUBPREFECTURE_TOTALS["空知"] + SUBPREFECTURE_TOTALS["石狩"]
+    said = render_text(ask(K, "空知+石狩合計 vs 胆振 差"), K.source)
+    assert f"{joined:,}千円" in said
+    assert f"{joined - SUBPREFECTURE_TOTALS['胆振']:,}千円" in said
