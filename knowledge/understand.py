@@ -520,16 +520,37 @@ def _containers(plain: list[Piece]) -> list[Piece]:
     ]
 
 
+_BELONGS_TO = re.compile(
+    fold(
+        r"\s*(?:の|が属する|が属してる|が属している|の属する|のある|がある|が入ってる|が入っている|'s)\s*"
+    )
+)
+"""釧路の連携地域, 空知が属する連携地域, Kushiro's area: the 振興局's own 連携地域."""
+
+
 def _as_area_if_said(reading: Reading, piece: Piece, k: Knowledge) -> Piece:
     """十勝 and オホーツク are both an area and a 振興局: the area when the question talks
-    of areas (which area is bigger?)."""
+    of areas (which area is bigger?); 釧路の連携地域 is the area 釧路 belongs to."""
     region = piece.region
     if region is None or region.kind != "subprefecture" or not reading.cues("unit_area"):
         return piece
-    area = next(
-        (r for r in k.regions.regions if r.kind == "area" and r.name.startswith(region.name)), None
+    belongs = (
+        len(reading.of("region")) == 1
+        and any(  # 釧路と根室の連携地域: both, not 釧根
+            _BELONGS_TO.fullmatch(reading.folded[piece.span.end : cue.span.start])
+            for cue in reading.cues("unit_area")
+        )
     )
-    if area is None or area.name.removesuffix("連携地域") != region.name:
+    area = next(
+        (
+            r
+            for r in k.regions.regions
+            if r.kind == "area"
+            and (r.name == region.area if belongs else r.name.startswith(region.name))
+        ),
+        None,
+    )
+    if area is None or (not belongs and area.name.removesuffix("連携地域") != region.name):
         return piece
     replaced = Piece(piece.kind, piece.span, piece.text, region=area)
     reading.pieces[reading.pieces.index(piece)] = replaced

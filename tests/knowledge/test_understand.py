@@ -1126,6 +1126,28 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
             "十勝+釧路+根室 合計",
             "対象: 十勝総合振興局 と 釧路総合振興局 と 根室振興局 ・ 集計: 合算",
         ),
+        # a katakana word one letter off a cue word is that cue
+        ("予算ランキンク", "対象: 全道 ・ 集計: 施策の大きい順"),
+        ("プロジャクトの数は？", "対象: 全道 ・ 集計: プロジェクトの件数"),
+        ("空知と石狩のトーダル", "対象: 空知総合振興局 と 石狩振興局 ・ 集計: 合算"),
+        # a long hiragana ending is grammar
+        ("空知の予算はいくらですかねー", "対象: 空知総合振興局 ・ 集計: 合計"),
+        # the 連携地域 a 振興局 belongs to; two 振興局 stay two
+        ("釧路の連携地域の予算", "対象: 釧路・根室連携地域 ・ 集計: 合計"),
+        ("空知が属する連携地域の施策数", "対象: 道央広域連携地域 ・ 集計: 件数"),
+        ("Kushiro's area total", "対象: 釧路・根室連携地域 ・ 集計: 合計"),
+        ("十勝の連携地域", "対象: 十勝連携地域 ・ 集計: 連携地域の一覧"),
+        ("釧路と根室の連携地域の合計", "対象: 釧路総合振興局 と 根室振興局 ・ 集計: 合算"),
+        # topics as sides stay within the region said
+        (
+            "道央のエゾシカとニシンの合計",
+            "対象: 道央広域連携地域 ・ 「エゾシカ」 と 道央広域連携地域 ・ 「ニシン」"
+            " ・ 集計: 合算",
+        ),
+        (
+            "少ない方から2番目と3番目の振興局の差",
+            "対象: 2番目に小さい振興局 と 3番目に小さい振興局 ・ 集計: 差額",
+        ),
     ],
 )
 def test_each_piece_reads_as_meant(question: str, summary: str):
@@ -1151,3 +1173,51 @@ def test_two_regions_joined_by_a_plus_are_one_side_of_the_difference():
     said = render_text(ask(K, "空知+石狩合計 vs 胆振 差"), K.source)
     assert f"{joined:,}千円" in said
     assert f"{joined - SUBPREFECTURE_TOTALS['胆振']:,}千円" in said
+
+
+def test_a_two_letter_word_the_table_lacks_is_asked_back():
+    found, _ = understand("JRの事業は？", K)
+    assert [(u.text, u.reason) for u in found.unplaced] == [("JR", "topic")]
+
+
+def _budgets(**where: str) -> list[int]:
+    return sorted(
+        (r.budget for r in ROWS if all(getattr(r, f) == v for f, v in where.items())),
+        reverse=True,
+    )
+
+
+_DOUO_SUBS = sorted(
+    (t for s, t in SUBPREFECTURE_TOTALS.items() if s in {"空知", "石狩", "後志", "胆振", "日高"}),
+    reverse=True,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # the picks are within the region said, not across the whole table
+        (
+            "道央で一番大きい施策と一番小さい施策の差",
+            _budgets(area="道央広域連携地域")[0] - _budgets(area="道央広域連携地域")[-1],
+        ),
+        ("道央で2番目と3番目の振興局の差", _DOUO_SUBS[1] - _DOUO_SUBS[2]),
+        (
+            "少ない方から2番目と3番目の振興局の差",
+            sorted(SUBPREFECTURE_TOTALS.values())[2] - sorted(SUBPREFECTURE_TOTALS.values())[1],
+        ),
+        # topics as sides within the region: 空知's エゾシカ and 後志's ニシン, not 根室's
+        (
+            "道央のエゾシカとニシンの合計",
+            sum(
+                r.budget
+                for r in ROWS
+                if r.area == "道央広域連携地域"
+                and ("エゾシカ" in r.measure or "ニシン" in r.measure)
+            ),
+        ),
+        ("Kushiro's area total", sum(r.budget for r in ROWS if r.area == "釧路・根室連携地域")),
+    ],
+)
+def test_sides_and_scopes_give_the_figure_asked(question: str, figure: int):
+    assert f"{figure:,}千円" in render_text(ask(K, question), K.source)
