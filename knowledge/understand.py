@@ -373,7 +373,10 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         if len(sides) < 2:
             few = _few_items(k, selection.model_copy(update={"regions": shared_regions}), unit)
             if op == "compare" and reading.has("which") and few:
-                op = "pick"  # エゾシカの事業で大きいのはどっち: the larger of the few there are
+                # エゾシカの事業で大きいのはどっち: the larger of the few there are; 石狩の施策を
+                # 比較して asks for no winner: all of them, in order
+                side_by_side = all(c.text in _SIDE_BY_SIDE for c in reading.cues("which"))
+                op = "rank" if side_by_side and not superlatives else "pick"
             elif op == "sum":
                 op = "total"
             else:
@@ -494,6 +497,12 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
 _RELATIVE = re.compile(r"^\s*(?:全体)?(?:の予算)?(?:より|よりも|と比べて|に比べて)")
 """日高より予算が多い振興局: a condition relative to another region's total, which a plan
 cannot express yet; asked back rather than read as a question about 日高."""
+
+
+_SIDE_BY_SIDE = frozenset(
+    fold(w) for w in ("比較", "比べ", "くらべ", "compare", "compared", "versus", "vs", "違い")
+)
+"""Comparison cues that ask for things side by side, not for the larger one."""
 
 
 def _distinct(pieces: list[Piece]) -> list[Piece]:

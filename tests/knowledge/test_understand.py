@@ -13,7 +13,7 @@ from bot.formatting.text import render_text
 from knowledge import load_knowledge
 from knowledge.answers import ClarifyAnswer, CompareAnswer, PickAnswer, ShareAnswer, TotalAnswer
 from knowledge.operations import OPERATIONS
-from knowledge.plan import OperationName
+from knowledge.plan import OperationName, Unplaced
 from knowledge.router import ask
 from knowledge.understand import understand
 from tests.source_table import ROWS, SUBPREFECTURE_TOTALS, Row
@@ -1148,6 +1148,16 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
             "少ない方から2番目と3番目の振興局の差",
             "対象: 2番目に小さい振興局 と 3番目に小さい振興局 ・ 集計: 差額",
         ),
+        # the longest cue a homophone sounds like (全対比 is 全体比, not 全体 and 比)
+        ("石狩の全対比は？", "対象: 石狩振興局 ・ 全体: 全道 ・ 集計: 割合"),
+        # the rest of a word around a homophone stays a word
+        ("石狩の観光一欄", "対象: 石狩振興局 ・ 「観光」 ・ 集計: 一覧"),
+        # where, of nothing, lists the unit said (振興局 when none is)
+        ("振興局ってどこがあるの？", "対象: 全道 ・ 集計: 振興局の一覧"),
+        ("どこがある？", "対象: 全道 ・ 集計: 振興局の一覧"),
+        # comparing a few asks for them side by side; which one asks for the larger
+        ("石狩の施策を比較して", "対象: 石狩振興局 ・ 集計: 施策の大きい順"),
+        ("compare Ishikari's measures", "対象: 石狩振興局 ・ 集計: 施策の大きい順"),
     ],
 )
 def test_each_piece_reads_as_meant(question: str, summary: str):
@@ -1221,3 +1231,14 @@ _DOUO_SUBS = sorted(
 )
 def test_sides_and_scopes_give_the_figure_asked(question: str, figure: int):
     assert f"{figure:,}千円" in render_text(ask(K, question), K.source)
+
+
+@pytest.mark.parametrize(
+    ("question", "unplaced"),
+    [
+        ("名前に入ってるのは？", [Unplaced(text="名前", reason="name")]),
+        ("石狩の施策の差は？", [Unplaced(text="", reason="sides", suggestions=[])]),
+    ],
+)
+def test_what_is_missing_is_named_exactly(question: str, unplaced: list[Unplaced]):
+    assert understand(question, K)[0].unplaced == unplaced
