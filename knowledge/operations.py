@@ -674,7 +674,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どのぐらい | "
                 "どれくらい | どれぐらい | どんくらい | 総額 | 金額 | トータル | total | "
                 "budget | sum | "
-                "cost | how much | money | おいくら",
+                "cost | how much | how big | how large | money | おいくら",
             ),
             (
                 (170, lambda e: e.asks_total),

@@ -110,7 +110,7 @@ QUESTION_WORDS = frozenset(
         "show shows showing tell tells please kindly overall grand give gives belong "
         "belongs belonging handle handles handled use using distinct separately site sites "
         "example examples question questions only targets targeting come comes 対 vs versus "
-        "names listed またぎ 跨ぎ またいで 跨いで"
+        "names listed big large またぎ 跨ぎ またいで 跨いで"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never

@@ -1158,6 +1158,16 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
         # comparing a few asks for them side by side; which one asks for the larger
         ("石狩の施策を比較して", "対象: 石狩振興局 ・ 集計: 施策の大きい順"),
         ("compare Ishikari's measures", "対象: 石狩振興局 ・ 集計: 施策の大きい順"),
+        # a multiple of A: A is the denominator, whichever comes first
+        (
+            "As a multiple of Tokachi, how big is Ishikari?",
+            "対象: 石狩振興局 と 十勝総合振興局 ・ 集計: 倍率",
+        ),
+        ("How big is the Doo area?", "対象: 道央広域連携地域 ・ 集計: 合計"),
+        # the unit said next to 内訳, before or after it
+        ("道央の内訳を振興局で", "対象: 道央広域連携地域 ・ 集計: 振興局別の内訳"),
+        ("道央の振興局での内訳", "対象: 道央広域連携地域 ・ 集計: 振興局別の内訳"),
+        ("施策ごとの石狩の予算", "対象: 石狩振興局 ・ 集計: 施策別の内訳"),
     ],
 )
 def test_each_piece_reads_as_meant(question: str, summary: str):
