@@ -321,6 +321,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     whole_regions = [p for p in regions if _marks_whole(reading, p)]
     excluded = [p for p in regions if _excluded(reading, p)]
     plain = _distinct([p for p in regions if p not in whole_regions and p not in excluded])
+    plain = [p for p in plain if p not in _nesting(reading, plain) or p in _containers(plain)]
     ranges = reading.of("range")
     budget = _budget(reading, ranges, unplaced)
     counts = reading.of("count")
@@ -516,6 +517,26 @@ def _distinct(pieces: list[Piece]) -> list[Piece]:
             seen.add(key)
             kept.append(piece)
     return kept
+
+
+_NESTED = re.compile(
+    fold(r"\s*(?:の|のうち|の中の|の中で|のなかの|のなかで|内の|内で|で|にある|における)\s*")
+)
+
+
+def _nesting(reading: Reading, plain: list[Piece]) -> list[Piece]:
+    """道央の中の空知, 道北のうち上川の観光: an area followed by one of its own 振興局 only
+    says where that 振興局 is; as a scope or a side of its own it would count the 振興局 twice
+    (道央と空知の比較 keeps both; an area holding two of them is where they are compared)."""
+    return [
+        area
+        for area, inner in itertools.pairwise(plain)
+        if area.region is not None
+        and area.region.kind == "area"
+        and inner.region is not None
+        and inner.region.area == area.region.name
+        and _NESTED.fullmatch(reading.folded[area.span.end : inner.span.start])
+    ]
 
 
 def _containers(plain: list[Piece]) -> list[Piece]:

@@ -16,7 +16,7 @@ from knowledge.operations import OPERATIONS
 from knowledge.plan import OperationName, Unplaced
 from knowledge.router import ask
 from knowledge.understand import understand
-from tests.source_table import ROWS, SUBPREFECTURE_TOTALS, Row
+from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS, Row
 
 K = load_knowledge()
 
@@ -1168,6 +1168,17 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
         ("道央の内訳を振興局で", "対象: 道央広域連携地域 ・ 集計: 振興局別の内訳"),
         ("道央の振興局での内訳", "対象: 道央広域連携地域 ・ 集計: 振興局別の内訳"),
         ("施策ごとの石狩の予算", "対象: 石狩振興局 ・ 集計: 施策別の内訳"),
+        # a share of nothing in particular is each one's part of the whole
+        ("連携地域の構成比は？", "対象: 全道 ・ 集計: 連携地域別の内訳"),
+        ("振興局の割合", "対象: 全道 ・ 集計: 振興局別の内訳"),
+        ("道央以外の全体に占める割合", "対象: 道央広域連携地域以外 ・ 全体: 全道 ・ 集計: 割合"),
+        # the largest three: a rank of three
+        ("一番大きい施策を3つ教えて", "対象: 全道 ・ 集計: 施策の大きい順（上位3件）"),
+        # an area, then one of its own 振興局: only where the 振興局 is
+        ("道央のうち空知の予算", "対象: 空知総合振興局 ・ 集計: 合計"),
+        ("道央の中の空知の合計", "対象: 空知総合振興局 ・ 集計: 合計"),
+        ("道北の上川の観光", "対象: 上川総合振興局 ・ 「観光」 ・ 集計: 検索"),
+        ("道央と空知の比較", "対象: 道央広域連携地域 と 空知総合振興局 ・ 集計: 比較"),
     ],
 )
 def test_each_piece_reads_as_meant(question: str, summary: str):
@@ -1248,7 +1259,27 @@ def test_sides_and_scopes_give_the_figure_asked(question: str, figure: int):
     [
         ("名前に入ってるのは？", [Unplaced(text="名前", reason="name")]),
         ("石狩の施策の差は？", [Unplaced(text="", reason="sides", suggestions=[])]),
+        # two topics no measure has together: each is offered
+        (
+            "ニシンの縄文の事業は？",
+            [Unplaced(text="ニシン 縄文", reason="together", suggestions=["ニシン", "縄文"])],
+        ),
     ],
 )
 def test_what_is_missing_is_named_exactly(question: str, unplaced: list[Unplaced]):
     assert understand(question, K)[0].unplaced == unplaced
+
+
+@pytest.mark.parametrize(
+    ("question", "headline"),
+    [
+        ("道央のうち空知の予算", f"{SUBPREFECTURE_TOTALS['空知']:,}千円"),
+        ("道央の中の空知の合計", f"{SUBPREFECTURE_TOTALS['空知']:,}千円"),
+        ("道央のなかで空知の施策数", f"{sum(1 for r in ROWS if r.subprefecture == '空知')}件"),
+    ],
+)
+def test_an_area_then_its_own_subprefecture_counts_it_once(question: str, headline: str):
+    reply = render_text(ask(K, question), K.source).splitlines()
+    assert "空知総合振興局" in reply[1]
+    assert headline in "\n".join(reply[1:3])
+    assert f"{AREA_TOTALS['道央広域連携地域']:,}" not in "\n".join(reply)
