@@ -95,7 +95,7 @@ FILLER |= frozenset(
         "額 方 字 表 資料 テーマ 複数 分 名 主 お金 ぜんぶ 全部 年度 言及 あたり 当たり aimed aim "
         "mentioning deal deals dealing target targeting targeted focused focus grand related mean "
         "account accounts accounted "
-        "means meaning 円 千円 万円 億円 単位"
+        "means meaning 円 千円 万円 億円 単位 ぴったり 丁度 ちょうど exactly"
     ).split()
 )
 QUESTION_WORDS = frozenset(
@@ -637,13 +637,32 @@ def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> 
         chosen = piece.range if chosen is None else chosen.joined(piece.range)
     for piece in reading.of("amount"):
         assert piece.amount is not None
-        # an amount alone (ちょうど700万の施策) is a condition of that very amount
-        if chosen is None and piece.amount.explicit_unit:
+        # an amount alone (ちょうど700万の施策) is a condition of that very amount; 予算は
+        # 500万円くらい？ is a guess at a figure, no condition on measures
+        if chosen is None and piece.amount.explicit_unit and _of_measures(reading, piece):
             chosen = AmountRange(
                 minimum_yen=piece.amount.yen, maximum_yen=piece.amount.yen, text=piece.text
             )
             reading.pieces.remove(piece)
     return chosen
+
+
+_EXACTLY = re.compile(fold(r"(?:ちょうど|丁度|ぴったり|exactly|just)\s*$"))
+_MEASURE_AFTER = re.compile(
+    fold(
+        r"\s*(?:ぴったり|ちょうど|丁度)?\s*(?:の|で|な)?\s*"
+        r"(?:施策|事業|もの|やつ|measure|project|プロジェクト|予算の施策)"
+    )
+)
+
+
+def _of_measures(reading: Reading, piece: Piece) -> bool:
+    """700万円の施策, ちょうど700万: the amount says which measures; 予算は500万円？ does not."""
+    before = reading.folded[max(piece.span.start - 6, 0) : piece.span.start]
+    return bool(_EXACTLY.search(before) or _MEASURE_AFTER.match(reading.folded[piece.span.end :]))
+
+
+_STARTS_FROM = re.compile(fold(r"\s*(?:い|く)?\s*(?:ほう|方|順|もの|の)?\s*から"))
 
 
 def _order(reading: Reading) -> Order:
@@ -657,6 +676,9 @@ def _order(reading: Reading) -> Order:
         return "largest"
     if not large:
         return "smallest"
+    starts = [p for p in (*small, *large) if _STARTS_FROM.match(reading.folded[p.span.end :])]
+    if starts:  # 少ないほうから多いほうへ: the order starts from what から follows
+        return "smallest" if starts[0] in small else "largest"
     if not anchors:
         return "smallest" if small[0].span.start < large[0].span.start else "largest"
     anchor = anchors[0].span.start

@@ -1179,6 +1179,23 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
         ("道央の中の空知の合計", "対象: 空知総合振興局 ・ 集計: 合計"),
         ("道北の上川の観光", "対象: 上川総合振興局 ・ 「観光」 ・ 集計: 検索"),
         ("道央と空知の比較", "対象: 道央広域連携地域 と 空知総合振興局 ・ 集計: 比較"),
+        # the order starts from what から follows
+        (
+            "予算の少ないほうから多いほうへ振興局を並べて",
+            "対象: 全道 ・ 集計: 振興局の小さい順（上位14件）",
+        ),
+        (
+            "予算の多いほうから少ないほうへ振興局を並べて",
+            "対象: 全道 ・ 集計: 振興局の大きい順（上位14件）",
+        ),
+        ("小さい順から大きい順に施策を並べて", "対象: 全道 ・ 集計: 施策の小さい順（上位31件）"),
+        # both said: the one next to 一番 is the order
+        ("多い施策の中で一番少ないのは？", "対象: 全道 ・ 集計: 一番小さい施策"),
+        ("少ない振興局の中で一番多いのは？", "対象: 全道 ・ 集計: 一番大きい振興局"),
+        # an amount that says which measures is that very amount
+        ("700万円ぴったりの施策", "対象: 予算7,000千円以上7,000千円以下 ・ 集計: 一覧"),
+        ("exactly 7 million yen measures", "対象: 予算7,000千円以上7,000千円以下 ・ 集計: 一覧"),
+        ("予算が700万円の施策", "対象: 予算7,000千円以上7,000千円以下 ・ 集計: 合計"),
     ],
 )
 def test_each_piece_reads_as_meant(question: str, summary: str):
@@ -1259,6 +1276,9 @@ def test_sides_and_scopes_give_the_figure_asked(question: str, figure: int):
     [
         ("名前に入ってるのは？", [Unplaced(text="名前", reason="name")]),
         ("石狩の施策の差は？", [Unplaced(text="", reason="sides", suggestions=[])]),
+        # a figure guessed at is no condition on measures (it found none and said 0千円)
+        ("空知の予算は500万円くらい？", [Unplaced(text="500万円", reason="amount")]),
+        ("石狩は2400万円で合ってる？", [Unplaced(text="2400万円", reason="amount")]),
         # two topics no measure has together: each is offered
         (
             "ニシンの縄文の事業は？",
@@ -1283,3 +1303,8 @@ def test_an_area_then_its_own_subprefecture_counts_it_once(question: str, headli
     assert "空知総合振興局" in reply[1]
     assert headline in "\n".join(reply[1:3])
     assert f"{AREA_TOTALS['道央広域連携地域']:,}" not in "\n".join(reply)
+
+
+def test_the_plan_keeps_the_fiscal_year_said():
+    assert plan("令和3年度の空知の予算").fiscal_year == "令和3年度"
+    assert plan("空知の予算").fiscal_year is None

@@ -19,6 +19,11 @@ def no_keyword_match(answer: TotalAnswer) -> str:
     return f"{phrases.scope_title(answer.scope)}は見つかりませんでした。"
 
 
+def no_measure(answer: TotalAnswer) -> str:
+    """A total over no measure is no budget of 0千円: nothing matched what was asked."""
+    return f"{phrases.scope_title(answer.scope)}に当てはまる施策はありません。"
+
+
 def statistics(answer: TotalAnswer) -> str | None:
     """平均 … ・ 中央値 …, for totals over more than one measure."""
     if answer.count < 2 or answer.mean_thousand_yen is None or answer.median_thousand_yen is None:
@@ -33,6 +38,8 @@ def text(answer: TotalAnswer) -> list[str]:
             no_keyword_match(answer),
             "search で近い言葉を探せます（例: search エゾシカ）。",
         ]
+    if not answer.count:
+        return [no_measure(answer)]
     lines = [
         f"{phrases.scope_title(answer.scope)}の予算合計",
         f"{amount_text(answer.total_thousand_yen)} ・ 施策 {answer.count}件",
@@ -61,6 +68,8 @@ def embeds(answer: TotalAnswer) -> list[discord.Embed]:
     if answer.scope.kind == "keyword" and not answer.count:
         description = f"{no_keyword_match(answer)}\n`/search` で近い言葉を探せます。"
         return [cards.embed(title, description, cards.GREY)]
+    if not answer.count:
+        return [cards.embed(title, no_measure(answer), cards.GREY)]
     lines = [f"## {amount_text(answer.total_thousand_yen)}", f"施策 {answer.count}件"]
     if figures := statistics(answer):
         lines[-1] += f" ・ {figures}"

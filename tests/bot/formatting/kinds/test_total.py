@@ -235,3 +235,17 @@ def test_a_keyword_page_has_its_title_and_many_groups_fit_one_page():
     assert len(embed_pages(many, K.source)) == 1
     more = answer.model_copy(update={"groups": answer.groups * 5})  # 30
     assert [len(p.fields) for p in embed_pages(more, K.source)] == [24, 6]
+
+
+def test_a_total_over_no_measure_says_none_matched_not_zero_yen():
+    largest = max(r.budget for r in ROWS)
+    question = f"予算{largest + 1}千円以上の施策の合計"
+    text = render_text(ask(K, question), K.source)
+    assert text.splitlines()[1:] == [
+        f"予算{largest + 1:,}千円以上に当てはまる施策はありません。",
+        "",
+        FOOTER,
+    ]
+    assert "0千円" not in text
+    [page] = embed_pages(ask(K, question), K.source)
+    assert page.description == f"予算{largest + 1:,}千円以上に当てはまる施策はありません。"
