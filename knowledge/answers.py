@@ -492,8 +492,16 @@ class CountAnswer(Answer):
     declared: int | None = Field(
         default=None, description="Projects the document's text says are run in all"
     )
+    most: list[str] = Field(
+        default_factory=list,
+        description="When the question asked which has the most (order: fewest) measures: "
+        "those that have that many (ties all named); groups are then in that order",
+    )
+    order: Literal["largest", "smallest"] = "largest"
 
     def headline(self) -> Headline | None:
+        if self.most:
+            return Headline(type="count", values=[float(self.groups[0].count)], items=self.most)
         values = [float(self.count)]
         if self.entries is not None:
             values.append(float(self.entries))

@@ -227,6 +227,11 @@ def count(k: Knowledge, plan: QueryPlan) -> Answer:
     if plan.unit == "measure":
         return _stats_answer(k, "count", plan)
     groups = k.items(plan.unit, rows)
+    most: list[str] = []
+    if plan.most_measures and groups:
+        # 施策数が一番多い振興局: ordered by their number of measures, the most (or fewest) first
+        groups = sorted(groups, key=lambda g: g.count, reverse=plan.order == "largest")
+        most = [g.name for g in groups if g.count == groups[0].count]
     entries = len({(r.subprefecture, r.project) for r in rows}) if plan.unit == "project" else None
     declared = (
         k.about().declared_projects if plan.unit == "project" and plan.selection.empty else None
@@ -239,6 +244,8 @@ def count(k: Knowledge, plan: QueryPlan) -> Answer:
         declared=declared,
         groups=groups,
         total_thousand_yen=sum(r.budget_thousand_yen for r in rows),
+        most=most,
+        order=plan.order,
     )
 
 

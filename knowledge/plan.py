@@ -180,6 +180,11 @@ class QueryPlan(_Model):
     rank: int = Field(default=1, description="Which one to pick: 1 the first, 2 the second")
     order: Order = "largest"
     by: Unit | None = Field(default=None, description="What a breakdown splits by")
+    most_measures: bool = Field(
+        default=False,
+        description="A count per 振興局 or 連携地域 that asks which has the most (order: or the "
+        "fewest) measures (施策数が一番多い振興局)",
+    )
     unplaced: list[Unplaced] = Field(default_factory=list)
     fiscal_year: str | None = Field(
         default=None, description="A fiscal year the question named, as it named it"

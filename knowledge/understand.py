@@ -348,6 +348,13 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         unplaced.append(Unplaced(text="名前", reason="name"))
     selection = selection.model_copy(update={"topic": topic, "name": name, "budget": budget})
     unit = _unit(reading, op)
+    places = [p for p in reading.of("cue") if p.name in ("unit_subprefecture", "unit_area")]
+    most_measures = False
+    if places and _counts_measures(reading):
+        # 施策数が一番多い振興局, 振興局ごとの施策数: the number of measures of each, which
+        # the count lists (never the budget's largest, never the one total of 31)
+        op, unit = "count", _UNIT_CUES[places[-1].name or ""]
+        most_measures = not reading.has("breakdown")
     if op == "where" and selection.empty and not plain and not whole_regions:
         # 連携地域ってどことどこがあるの: where, of nothing in particular, lists the unit said
         said = [p for p in reading.of("cue") if p.name in ("unit_area", "unit_subprefecture")]
@@ -490,6 +497,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         rank=rank,
         order=order,
         by=by,
+        most_measures=most_measures,
         unplaced=unplaced,
         fiscal_year=year,
     )
@@ -660,6 +668,25 @@ def _of_measures(reading: Reading, piece: Piece) -> bool:
     """700万円の施策, ちょうど700万: the amount says which measures; 予算は500万円？ does not."""
     before = reading.folded[max(piece.span.start - 6, 0) : piece.span.start]
     return bool(_EXACTLY.search(before) or _MEASURE_AFTER.match(reading.folded[piece.span.end :]))
+
+
+_COUNT_OF_MEASURES = re.compile(
+    fold(
+        r"(?:施策|事業)(?:の)?(?:数|件数)(?:が|の|で)?|(?:施策|事業)が\s*(?:一番|最も|いちばん)?\s*"
+        r"(?:多|少|おお|すく)|number of (?:measures|projects)|most measures|fewest measures"
+    )
+)
+
+
+def _counts_measures(reading: Reading) -> bool:
+    """施策数が多い, 事業が一番多い, the most measures: the measures are counted, not their
+    budgets summed."""
+    return _COUNT_OF_MEASURES.search(reading.folded) is not None and (
+        reading.has("superlative")
+        or reading.has("largest")
+        or reading.has("smallest")
+        or reading.has("breakdown")
+    )
 
 
 _STARTS_FROM = re.compile(fold(r"\s*(?:い|く)?\s*(?:ほう|方|順|もの|の)?\s*から"))
@@ -1331,6 +1358,8 @@ def describe(plan: QueryPlan) -> str:
         label = f"{nth}{size}{unit}"
     elif plan.operation == "rank":
         label = f"{unit}の{size}順" + (f"（上位{plan.n}件）" if plan.n else "")
+    elif plan.most_measures:
+        label = f"施策の数が一番{'多い' if plan.order == 'largest' else '少ない'}{unit}"
     elif plan.operation in ("count", "list", "mean", "median") and plan.unit != "measure":
         label = f"{unit}の{label}"
     elif plan.operation == "breakdown" and plan.by:

@@ -1196,6 +1196,20 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
         ("700万円ぴったりの施策", "対象: 予算7,000千円以上7,000千円以下 ・ 集計: 一覧"),
         ("exactly 7 million yen measures", "対象: 予算7,000千円以上7,000千円以下 ・ 集計: 一覧"),
         ("予算が700万円の施策", "対象: 予算7,000千円以上7,000千円以下 ・ 集計: 合計"),
+        # the measures counted per 振興局, not their budgets summed
+        ("施策数が一番多い振興局は？", "対象: 全道 ・ 集計: 施策の数が一番多い振興局"),
+        (
+            "which subprefecture has the most measures?",
+            "対象: 全道 ・ 集計: 施策の数が一番多い振興局",
+        ),
+        (
+            "道央で施策が一番少ない振興局",
+            "対象: 道央広域連携地域 ・ 集計: 施策の数が一番少ない振興局",
+        ),
+        ("振興局ごとの施策数", "対象: 全道 ・ 集計: 振興局の件数"),
+        # a statistic asked of measures is their topic
+        ("上川の人口に関する施策は？", "対象: 上川総合振興局 ・ 「人口」 ・ 集計: 一覧"),
+        ("エゾシカはどの連携地域？", "対象: 「エゾシカ」 ・ 集計: どの連携地域か"),
     ],
 )
 def test_each_piece_reads_as_meant(question: str, summary: str):
@@ -1279,6 +1293,24 @@ def test_sides_and_scopes_give_the_figure_asked(question: str, figure: int):
         # a figure guessed at is no condition on measures (it found none and said 0千円)
         ("空知の予算は500万円くらい？", [Unplaced(text="500万円", reason="amount")]),
         ("石狩は2400万円で合ってる？", [Unplaced(text="2400万円", reason="amount")]),
+        # a project named in part that fits two: both offered in full
+        (
+            "「来訪促進」の予算",
+            [
+                Unplaced(
+                    text="来訪促進",
+                    reason="project",
+                    suggestions=[
+                        "魅力ある地域資源を活かした「きた北海道」への来訪促進プロジェクト",
+                        "地域資源を活かしたオホーツク地域への来訪促進プロジェクト",
+                    ],
+                )
+            ],
+        ),
+        (
+            "上川の人口",
+            [Unplaced(text="人口", reason="statistic", suggestions=["上川の人口に関する施策"])],
+        ),
         # two topics no measure has together: each is offered
         (
             "ニシンの縄文の事業は？",
@@ -1308,3 +1340,10 @@ def test_an_area_then_its_own_subprefecture_counts_it_once(question: str, headli
 def test_the_plan_keeps_the_fiscal_year_said():
     assert plan("令和3年度の空知の予算").fiscal_year == "令和3年度"
     assert plan("空知の予算").fiscal_year is None
+
+
+def test_the_understood_plan_is_the_plan_as_json():
+    found, understood = understand("エゾシカはどこ？", K)
+    assert found.unit == "subprefecture"
+    assert understood.plan == found.model_dump(mode="json")
+    assert understood.plan["operation"] == "where"

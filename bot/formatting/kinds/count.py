@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 def lead(answer: CountAnswer) -> str:
     unit = phrases.UNIT_LABEL[answer.unit]
     within = "" if answer.scope.kind == "all" else f"{phrases.scope_title(answer.scope)}の"
+    if answer.most:
+        most = "多い" if answer.order == "largest" else "少ない"
+        names = "・".join(answer.most)
+        each = "各" if len(answer.most) > 1 else ""
+        return f"{within}施策の数が一番{most}{unit}は {names}（{each}{answer.groups[0].count}件）"
     if answer.entries is not None and answer.entries != answer.count:
         return f"{within}{unit}は {answer.count}種類（表の項目としては {answer.entries}件）"
     return f"{within}{unit}は {answer.count}"

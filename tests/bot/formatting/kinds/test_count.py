@@ -154,3 +154,43 @@ def test_a_project_without_its_subprefecture_says_nothing_of_it():
     assert columns(render_text(unplaced, K.source).splitlines()[4]) == [cut(name), yen(total)]
     [page] = embed_pages(unplaced, K.source)
     assert fields(page) == {name: f"{yen(total)} ・ "}
+
+
+def _measure_counts(key: str, within: str | None = None) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for row in ROWS:
+        if within is None or row.area == within:
+            counts[getattr(row, key)] = counts.get(getattr(row, key), 0) + 1
+    return counts
+
+
+def test_the_subprefecture_with_the_most_measures_names_every_tie():
+    counts = _measure_counts("subprefecture")
+    most = max(counts.values())
+    tied = [s for s in counts if counts[s] == most]
+    answer, lines = body("施策数が一番多い振興局は？")
+    assert lines[0] == f"施策の数が一番多い振興局は {'・'.join(tied)}（各{most}件）"
+    listed = [columns(line) for line in lines[2:] if line.strip()]
+    assert [row[-1] for row in listed] == [
+        f"施策 {n}件" for n in sorted(counts.values(), reverse=True)
+    ]
+    assert [row[0] for row in listed[: len(tied)]] == [FULL_NAME[s] for s in tied]
+    pages = embed_pages(answer, K.source)
+    assert pages[0].title == lines[0]
+
+
+def test_the_fewest_measures_within_an_area():
+    counts = _measure_counts("subprefecture", within="道央広域連携地域")
+    fewest = min(counts.values())
+    tied = [s for s in counts if counts[s] == fewest]
+    _, lines = body("道央で施策が一番少ない振興局")
+    assert lines[0] == (
+        f"道央広域連携地域の施策の数が一番少ない振興局は {'・'.join(tied)}（各{fewest}件）"
+    )
+
+
+def test_the_area_with_the_most_measures():
+    counts = _measure_counts("area")
+    (most,) = [a for a in counts if counts[a] == max(counts.values())]
+    _, lines = body("事業が一番多い連携地域")
+    assert lines[0] == f"施策の数が一番多い連携地域は {most}（{counts[most]}件）"
