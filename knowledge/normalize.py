@@ -22,6 +22,10 @@ _KANA_TO_HIRAGANA = {
 }
 _SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 VARIANT_KANJI = str.maketrans({"桧": "檜", "﨑": "崎", "髙": "高", "邊": "辺", "邉": "辺"})
+_PLAIN_LATIN = str.maketrans(
+    {c: unicodedata.normalize("NFKD", c)[0] for c in "āáàâäãōóòôöõūúùûüēéèêëīíìîïñç"}
+)
+"""Dōnan, Sōya, Tōkachi: romaji with long-vowel marks or accents reads as plain letters."""
 """Variant forms that name the same thing in this domain (桧山 = 檜山)."""
 _DASHES = frozenset("-‐‑‒–—―−~〜")
 _JOINERS = frozenset("\uff9e\uff9f\u3099\u309a")  # half-width and combining (semi-)voiced marks
@@ -66,7 +70,8 @@ def _units(text: str) -> list[tuple[int, str]]:
 
 
 def _fold_chars(text: str) -> str:
-    folded = text.casefold().translate(VARIANT_KANJI).translate(_KANA_TO_HIRAGANA)
+    folded = text.casefold().translate(VARIANT_KANJI).translate(_PLAIN_LATIN)
+    folded = folded.translate(_KANA_TO_HIRAGANA)
     return _DASH_AFTER_KANA.sub("ー", folded.translate(_SMALL_KANA))
 
 
@@ -80,6 +85,7 @@ def fold_mapped(text: str) -> Folded:
     origin: list[int] = []
     for index, unit in _units(text):
         folded = unicodedata.normalize("NFKC", unit).casefold().translate(VARIANT_KANJI)
+        folded = folded.translate(_PLAIN_LATIN)
         folded = folded.translate(_KANA_TO_HIRAGANA).translate(_SMALL_KANA)
         if folded in _DASHES and chars and is_kana(chars[-1]):
             folded = "ー"

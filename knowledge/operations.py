@@ -645,7 +645,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "breakdown",
                 "内訳 | うちわけ | 別 | ごと | 毎 | breakdown | break down | by subprefecture | "
                 "by area | by cooperation area | per subprefecture | split | break | "
-                "broken down",
+                "broken down | by project | per project | by measure | per measure",
             ),
             ((140, lambda e: e.has("breakdown")),),
         ),

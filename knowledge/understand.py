@@ -474,12 +474,17 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     ]
     unplaced += [Unplaced(text=piece.text, reason="amount") for piece in reading.of("amount")]
     if _asks_statistic(reading, selection, op):
+        # 人口は何人: the statistic is 人口, however many people are asked for
+        people = [w for w in ("人口", "人数") if w in reading.folded]
+        statistic = people[0] if people else selection.topic or ""
         where = "・".join(r.name for r in selection.regions)
-        instead = (
-            f"{where}の{selection.topic}に関する施策" if where else f"{selection.topic}に関する施策"
-        )
+        instead = f"{where}の{statistic}に関する施策" if where else f"{statistic}に関する施策"
         unplaced.append(
-            Unplaced(text=selection.topic or "", reason="statistic", suggestions=[instead])
+            Unplaced(
+                text=statistic,
+                reason="statistic",
+                suggestions=[instead] if k.topic_rows(statistic) else [],
+            )
         )
     if op not in ("compare", "difference", "ratio"):
         unplaced += [
@@ -623,7 +628,9 @@ def _marks_whole(reading: Reading, piece: Piece) -> bool:
     for cue in reading.cues("within"):
         if piece.span.end <= cue.span.start <= piece.span.end + 12:
             between = reading.folded[piece.span.end : cue.span.start]
-            if re.fullmatch(r"(?:[\sのでに'’s]|えりあ|全体|予算|連携地域|area)*", between):
+            if re.fullmatch(
+                r"(?:[\sのでに'’s]|えりあ|全体|予算|よさん|budget|連携地域|area)*", between
+            ):
                 return True
     before = reading.folded[max(piece.span.start - 12, 0) : piece.span.start]
     return bool(re.search(r"\b(?:of|within)\s*(?:the\s*)?$", before)) and "share" not in after
@@ -1077,7 +1084,8 @@ def _topics(
 STATISTICS = frozenset(
     fold(w)
     for w in (
-        "人口 人口密度 面積 世帯 世帯数 税収 失業率 観光客数 入込客数 出生率 高齢化率 所得 "
+        "人口 何人 人数 住民数 人口密度 面積 世帯 世帯数 税収 失業率 観光客数 入込客数 出生率 "
+        "高齢化率 所得 "
         "population area size households unemployment"
     ).split()
 )
@@ -1087,12 +1095,15 @@ measures whose names mention 人口 (関係人口)."""
 
 def _asks_statistic(reading: Reading, selection: Selection, op: OperationName) -> bool:
     """A statistic alone as the topic, with nothing saying it is measures that are wanted."""
-    if selection.topic is None or fold(selection.topic) not in STATISTICS:
+    if selection.topic is None:
+        return False
+    counted_people = fold(selection.topic) == "人" and "人数" in reading.folded  # 人 + 数
+    if fold(selection.topic) not in STATISTICS and not counted_people:
         return False
     measures_wanted = any(
         p.name in ("unit_measure", "unit_project", "list", "about") for p in reading.of("cue")
     )
-    return op in ("search", "total") and not measures_wanted
+    return op in ("search", "total", "where", "count", "pick") and not measures_wanted
 
 
 GENERIC_SHARE = 0.25

@@ -1210,6 +1210,19 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
         # a statistic asked of measures is their topic
         ("上川の人口に関する施策は？", "対象: 上川総合振興局 ・ 「人口」 ・ 集計: 一覧"),
         ("エゾシカはどの連携地域？", "対象: 「エゾシカ」 ・ 集計: どの連携地域か"),
+        # romaji with long-vowel marks
+        ("Dōnan area total", "対象: 道南連携地域 ・ 集計: 合計"),
+        # of X's budget: X is the whole
+        (
+            "道北のbudgetのうち、ツーリズム系measureのshareって何%？",
+            "対象: 「ツーリズム」 ・ 全体: 道北連携地域 ・ 集計: 割合",
+        ),
+        # by project, by measure
+        (
+            "Break down the Kushiro-Nemuro budget by project.",
+            "対象: 釧路・根室連携地域 ・ 集計: プロジェクト別の内訳",
+        ),
+        ("break down Ishikari by measure", "対象: 石狩振興局 ・ 集計: 施策別の内訳"),
     ],
 )
 def test_each_piece_reads_as_meant(question: str, summary: str):
@@ -1311,6 +1324,12 @@ def test_sides_and_scopes_give_the_figure_asked(question: str, figure: int):
             "上川の人口",
             [Unplaced(text="人口", reason="statistic", suggestions=["上川の人口に関する施策"])],
         ),
+        # how many people: a statistic the table lacks, whichever words ask it
+        (
+            "釧路管内の人口は何人ですか？",
+            [Unplaced(text="人口", reason="statistic", suggestions=["釧路の人口に関する施策"])],
+        ),
+        ("宗谷の人数は？", [Unplaced(text="人数", reason="statistic", suggestions=[])]),
         # two topics no measure has together: each is offered
         (
             "ニシンの縄文の事業は？",

@@ -16,6 +16,8 @@ def text(answer: ClarifyAnswer) -> list[str]:
     lines = [answer.message]
     for number, choice in enumerate(answer.choices, start=1):  # the console takes the number
         lines += [f"  {number}. {choice.label}", f"     → {choice.question}"]
+    if not answer.choices:
+        return lines  # no number to give: the message says what to ask instead
     return [*lines, "番号か質問を入力してください。"]
 
 

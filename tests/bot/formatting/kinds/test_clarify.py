@@ -45,3 +45,9 @@ def test_a_question_that_fits_several_projects_offers_them_without_the_understoo
     assert lines[1::2][: len(projects)] == [f"  {n}. {p}" for n, p in enumerate(projects, 1)]
     [page] = embed_pages(answer, K.source)
     assert page.author.name is None
+
+
+def test_an_ask_back_without_choices_asks_for_no_number():
+    said = render_text(ask(K, "宗谷の人数は？"), K.source).splitlines()
+    assert said[0] == "この表は令和3年度予算（千円）の表で、人数の数字はありません。"
+    assert "番号か質問を入力してください。" not in said
