@@ -410,8 +410,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どんな質問 | どのような質問 | 質問ができる | 質問できる | どう聞けば | "
                 "どう聞いたら | どんなふうに聞 | どうやって聞 | 聞き方 | 例ある | 例あったら | "
                 "例を教え | 例を見せ | 例ちょうだい | what kinds of questions | what questions | "
-                "what can i ask | "
-                "questions can i ask",
+                "what can i ask | what kind of questions | example questions | usage | "
+                "コマンド | 質問のformat | 質問のexample | questions can i ask",
             ),
             (
                 (10, lambda e: e.has("help") and not e.scoped and not e.any_cue),
@@ -430,7 +430,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "about the data | dataset | source | columns | unit | データ | 何の表 | "
                 "どこの資料 | 項目 | 各列 | 列 | 何年の | 対象年度 | this data | the data | "
                 "units | these data | "
-                "fiscal year | which year | what year",
+                "fiscal year | which year | what year | 令和何年度 | 令和何年 | based on | "
+                "what unit | which unit",
             ),
             (
                 (

@@ -94,7 +94,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "unit_measure": _cues("施策 | 事業 | 施作 | measure | measures | item"),  # 施作: a typo
     "unit_project": _cues("プロジェクト | project | projects | ぷろじゃくと | PJ"),
     "unit_subprefecture": _cues(
-        "振興局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | bureau"
+        "振興局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | bureau | "
+        "shinkokyoku | shinkoukyoku"
     ),
     "unit_area": _cues("連携地域 | cooperation area | cooperation areas | area | areas | エリア"),
     # markers (the whole of a share, an exclusion, a name)
@@ -226,12 +227,23 @@ _QUOTES = re.compile(r"[「『\"“]([^」』\"”]+)[」』\"”]")
 def _quoted(reading: Reading, projects: list[str], measures: list[str]) -> None:
     """「きた北海道」: a project or a measure named in part, or else words to look for."""
     name_said = any(
-        fold(cue) in reading.folded for cue in ("名前", "施策名", "事業名", "名称", "name")
-    )
+        fold(cue) in reading.folded
+        for cue in ("名前", "施策名", "事業名", "名称", "name", "keyword", "キーワード", "言葉")
+    )  # 「人材」がkeywordで: words to look for, though a project's name holds 「多様な人材…」
     for match in _QUOTES.finditer(reading.folded):
         inner = match.group(1).strip()
-        if not inner or not reading.free(match.start(), match.end()):
+        # a quote split into several parts of names (「食と観光 | ひやまの魅力」) is one name
+        split = [
+            p
+            for p in reading.of("partial")
+            if match.start() <= p.span.start and p.span.end <= match.end()
+        ]
+        if len(split) < 2 or not _free_but_regions(reading, split, match.start(), match.end()):
+            split = []
+        if not inner or not (split or reading.free(match.start(), match.end())):
             continue
+        for piece in split:
+            _release(reading, piece)
         span = Span(match.start(), match.end())
         in_measures = _named(inner, measures)
         in_projects = _named(inner, projects)
@@ -300,7 +312,7 @@ def _partial_names(reading: Reading, measures: list[str], projects: list[str]) -
             if not _free_but_regions(reading, regions, start, end):
                 continue
             part = text[start:end]
-            if not _partial_shape(part):
+            if not _partial_shape(part) or _cuts_a_word(text, start, end):
                 continue
             owners = [(name, kind) for key, name, kind in keys if part in key]
             measures_of = [n for n, k in owners if k == "measure"]
@@ -332,6 +344,15 @@ _PARTIAL_EDGES = tuple("のをはがにでともやへ")
 _NOT_PARTS = frozenset(
     fold(w) for w in "エリア 地域 管内 振興局 予算 合計 事業 施策 プロジェクト".split()
 )
+
+
+def _cuts_a_word(text: str, start: int, end: int) -> bool:
+    """orma of format is no part of New Normal: a Latin part begins and ends on word edges."""
+
+    def latin(index: int) -> bool:
+        return 0 <= index < len(text) and text[index].isascii() and text[index].isalnum()
+
+    return (latin(start) and latin(start - 1)) or (latin(end - 1) and latin(end))
 
 
 def _partial_shape(part: str) -> bool:

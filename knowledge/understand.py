@@ -110,7 +110,8 @@ QUESTION_WORDS = frozenset(
         "show shows showing tell tells please kindly overall grand give gives belong "
         "belongs belonging handle handles handled use using distinct separately site sites "
         "example examples question questions only targets targeting come comes 対 vs versus "
-        "names listed big large またぎ 跨ぎ またいで 跨いで"
+        "names listed big large format formats example examples couple keyword keywords "
+        "working work works among 正確 正確に 間 またぎ 跨ぎ またいで 跨いで"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -376,6 +377,10 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
             unit=unit,
             k=k,
         )
+        if len(sides) < 2:
+            sides = _range_sides(reading, ranges, selection)
+            if sides:
+                selection = selection.model_copy(update={"budget": None})
         if len(sides) < 2 and op != "sum":
             sides = _against_whole(reading, plain)
         if len(sides) < 2:
@@ -453,13 +458,16 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     if op == "rank":
         n = n or (asked[0].number if asked else None)
         if n is None and (
-            reading.has("list") or any(w in reading.folded for w in ("並べ", "ならべ"))
+            reading.has("list")
+            or any(w in reading.folded for w in ("並べ", "ならべ"))
+            or unit in ("area", "subprefecture")  # 6 連携地域, 14 振興局: a ranking shows them all
         ):
             n = len(k.items(unit, k.select(selection))) or None
     if op == "list" and unit == "project" and selection.project:
         unit = "measure"  # 次世代先進産業PJの中身: the project's measures
     elif op == "list" and unit != "measure" and reading.has("total"):
-        op, by = "breakdown", unit  # 振興局それぞれの予算一覧: each one's budget
+        # 振興局それぞれの予算一覧: each one's budget; 全部の振興局合わせて: all of them added up
+        op, by = ("total", None) if reading.has("sum") else ("breakdown", unit)
     if op == "breakdown":
         by = _breakdown_by(reading) or by
     used_counts = (
@@ -646,6 +654,8 @@ def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> 
     chosen: AmountRange | None = None
     for piece in ranges:
         assert piece.range is not None
+        if _HEARSAY.match(reading.folded[piece.span.end :]):
+            continue  # 全部で1億超えてるらしいけど: a remark about the answer, no condition
         if piece.guessed_unit:
             unplaced.append(Unplaced(text=piece.text, reason="unit"))
             continue
@@ -662,6 +672,9 @@ def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> 
     return chosen
 
 
+_HEARSAY = re.compile(
+    fold(r"\s*(?:てる|ている|てます|る)?\s*(?:らしい|って聞|と聞|そうだけど|みたいだけど)")
+)
 _EXACTLY = re.compile(fold(r"(?:ちょうど|丁度|ぴったり|exactly|just)\s*$"))
 _MEASURE_AFTER = re.compile(
     fold(
@@ -1148,7 +1161,9 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
     found_topics = [w for w in topics if k.topic_rows(w.text)]
     topic_texts = [w.text for w in found_topics]
     separated = all(
-        _SIDE_SEPARATOR.search(reading.folded[a.end : b.start])
+        # エゾシカとニシン; ブリの事業ってニシンの事業の何倍: the first marked as the subject
+        _SIDE_SEPARATOR.search(between := reading.folded[a.end : b.start])
+        or _SUBJECT_MARK.search(between)
         for a, b in itertools.pairwise(found_topics)
     )
     if len(region_scopes) >= 2:
@@ -1217,8 +1232,10 @@ def _named_and_rest(
     )
     topic = " ".join(w.text for w in apart) or None
     rest = Side(selection=Selection(regions=regions, topic=topic))
-    starts = [p.span.start for p in plain] + [w.start for w in apart]
-    ends = [p.span.end for p in plain] + [w.end for w in apart]
+    # where the rest is said: its words (檜山の2つの施策（「食と観光…」と関係人口創出事業）: the
+    # region says where both are), or else its regions
+    starts = [w.start for w in apart] or [p.span.start for p in plain]
+    ends = [w.end for w in apart] or [p.span.end for p in plain]
     first = one.span.start < min(starts)
     between = (
         reading.folded[one.span.end : min(starts)]
@@ -1228,6 +1245,19 @@ def _named_and_rest(
     if not _SIDE_SEPARATOR.search(between):
         return []
     return [side, rest] if first else [rest, side]
+
+
+def _range_sides(reading: Reading, ranges: list[Piece], selection: Selection) -> list[Side]:
+    """500万円以上の施策の合計と500万円未満の施策の合計の差: two budget conditions said apart
+    are two sides (joined they would hold no measure)."""
+    if len(ranges) != 2 or any(p.guessed_unit or p.range is None for p in ranges):
+        return []
+    first, second = sorted(ranges, key=lambda p: p.span.start)
+    if not _SIDE_SEPARATOR.search(reading.folded[first.span.end : second.span.start]):
+        return []
+    return [
+        Side(selection=Selection(topic=selection.topic, budget=p.range)) for p in (first, second)
+    ]
 
 
 def _against_whole(reading: Reading, plain: list[Piece]) -> list[Side]:
@@ -1286,9 +1316,17 @@ def _parallel_sides(
     def inside(span: Span, segment: tuple[int, int]) -> bool:
         return segment[0] <= span.start < segment[1]
 
+    named = [
+        p
+        for p in reading.pieces
+        if p.kind in ("project", "measure") and p.name and "\n" not in p.name
+    ]
+
     def own(segment: tuple[int, int]) -> bool:
-        return any(inside(c.span, segment) for c in superlatives) or any(
-            inside(Span(w.start, w.end), segment) for w in topics
+        return (
+            any(inside(c.span, segment) for c in superlatives)
+            or any(inside(Span(w.start, w.end), segment) for w in topics)
+            or any(inside(p.span, segment) for p in named)
         )
 
     if not any(own(segment) for segment in segments[:-1]):
@@ -1297,6 +1335,9 @@ def _parallel_sides(
     for piece, segment in zip(plain, segments, strict=True):
         said = " ".join(w.text for w in topics if inside(Span(w.start, w.end), segment))
         within = Selection(regions=[_scope(piece.region)], topic=said or None)
+        for name in (p for p in named if inside(p.span, segment)):  # 桧山の「…ひやまの魅力」の事業
+            field = "project" if name.kind == "project" else "measure"
+            within = within.model_copy(update={field: name.name})
         superlative = next((c for c in superlatives if inside(c.span, segment)), None)
         if superlative is not None:
             order = _order_near(reading, superlative)
@@ -1309,6 +1350,9 @@ def _parallel_sides(
 _SIDE_SEPARATOR = re.compile(r"と|や|か|、|,|\+|＋|\band\b|\bor\b|\bvs\b|対")
 """What stands between two things compared or added up (エゾシカとニシン); 移住の促進 is one
 topic."""
+
+
+_SUBJECT_MARK = re.compile(fold("って|は|が"))
 
 
 def _named_sides(sides: list[Side], field: Literal["measure", "project"]) -> bool:

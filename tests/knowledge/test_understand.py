@@ -1223,6 +1223,53 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
             "対象: 釧路・根室連携地域 ・ 集計: プロジェクト別の内訳",
         ),
         ("break down Ishikari by measure", "対象: 石狩振興局 ・ 集計: 施策別の内訳"),
+        # a remark about the answer is no condition
+        ("全部で1億超えてるらしいけど、正確にはなんぼ？", "対象: 全道 ・ 集計: 合計"),
+        # romaji 振興局, keyword, working: grammar of the question
+        (
+            "budgetがちょうど700万円の施策があるのはどこのshinkokyoku？",
+            "対象: 予算7,000千円以上7,000千円以下 ・ 集計: どの振興局か",
+        ),
+        (
+            "Which subprefecture is working on herring (ニシン)?",
+            "対象: 「ニシン」 ・ 集計: どの振興局か",
+        ),
+        (
+            "「人材」がkeywordで予算300万円以上のmeasureやってる振興局はどこ？",
+            "対象: 「人材」 ・ 予算3,000千円以上 ・ 集計: どの振興局か",
+        ),
+        # the subject marked by って is one side
+        (
+            "ブリの事業ってニシンの事業の何倍のbudget？",
+            "対象: 「ブリ」 と 「ニシン」 ・ 集計: 倍率",
+        ),
+        # two budget conditions said apart are two sides
+        (
+            "道央広域連携地域で、500万円以上の施策の合計と500万円未満の施策の合計の差はいくらですか。",
+            "対象: 予算5,000千円以上 と 予算5,000千円未満（道央広域連携地域） ・ 集計: 差額",
+        ),
+        # all of them added up
+        (
+            "きた北海道プロジェクト、全部の振興局合わせてなんぼ？",
+            "対象: 「魅力ある地域資源を活かした「きた北海道」への来訪促進プロジェクト」"
+            " ・ 集計: 合計",
+        ),
+        # a ranking of 連携地域 or 振興局 shows them all
+        (
+            "連携地域をbudgetの大きい順にrankingして",
+            "対象: 全道 ・ 集計: 連携地域の大きい順（上位6件）",
+        ),
+        # help and about, as people ask them
+        (
+            "How do I use this bot? Give me a couple of example questions.",
+            "対象: 全道 ・ 集計: 使い方",
+        ),
+        ("質問のformatとかexampleってある？", "対象: 全道 ・ 集計: 使い方"),
+        (
+            "What is this table based on, and what unit are the amounts in?",
+            "対象: 全道 ・ 集計: データの概要",
+        ),
+        ("このデータっていつの予算なん？令和何年度のやつ？", "対象: 全道 ・ 集計: データの概要"),
     ],
 )
 def test_each_piece_reads_as_meant(question: str, summary: str):
@@ -1366,3 +1413,20 @@ def test_the_understood_plan_is_the_plan_as_json():
     assert found.unit == "subprefecture"
     assert understood.plan == found.model_dump(mode="json")
     assert understood.plan["operation"] == "where"
+
+
+def test_a_quote_split_into_parts_of_names_is_the_one_measure_it_names():
+    hiyama = [r for r in ROWS if r.subprefecture == "檜山"]
+    food = next(r for r in hiyama if "食と観光" in r.measure)
+    other = next(r for r in hiyama if r is not food)
+    said = render_text(
+        ask(
+            K,
+            "檜山の2つの施策（「食と観光 ひやまの魅力」と関係人口創出事業）では、"
+            "どちらの予算が多いですか。",
+        ),
+        K.source,
+    )
+    assert f"{food.budget:,}千円" in said
+    assert f"{other.budget:,}千円" in said
+    assert f"{food.budget - other.budget:,}千円" in said
