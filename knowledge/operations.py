@@ -411,7 +411,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どう聞いたら | どんなふうに聞 | どうやって聞 | 聞き方 | 例ある | 例あったら | "
                 "例を教え | 例を見せ | 例ちょうだい | what kinds of questions | what questions | "
                 "what can i ask | what kind of questions | example questions | usage | "
-                "コマンド | 質問のformat | 質問のexample | questions can i ask",
+                "コマンド | command | commands | 質問のformat | 質問のexample | 質問の仕方 | "
+                "questionの仕方 | how do i ask | example question | questions can i ask",
             ),
             (
                 (10, lambda e: e.has("help") and not e.scoped and not e.any_cue),
@@ -431,7 +432,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どこの資料 | 項目 | 各列 | 列 | 何年の | 対象年度 | this data | the data | "
                 "units | these data | "
                 "fiscal year | which year | what year | 令和何年度 | 令和何年 | based on | "
-                "what unit | which unit",
+                "what unit | which unit | column | 元ネタ | dataset",
             ),
             (
                 (
@@ -482,7 +483,9 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どれくらい多い | "
                 "どのくらい多い | どれくらい少ない | 開き | いくら違 | どれだけの差 | difference | "
                 "how much more | how much less | gap | more than the | 差は | どのくらい違 | "
-                "どれくらい違 | どんくらい違 | どんだけ違 | どれだけ違 | how different",
+                "どれくらい違 | どんくらい違 | どんだけ違 | どれだけ違 | how different | "
+                "how much bigger | how much larger | how much smaller | なんぼ多い | "
+                "なんぼ少ない | なんぼ違",
             ),
             ((50, lambda e: e.has("difference")),),
         ),
@@ -584,7 +587,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "大きい順 | 高い順 | "
                 "少ない順 | 小さい順 | 低い順 | 安い順 | でかい順 | 順に | 並べ | ならべ | top | "
                 "bottom | "
-                "worst | best | ranking | rank | in order",
+                "worst | best | ranking | rank | in order | largest first | biggest first | "
+                "smallest first | highest first | lowest first",
             ),
             (
                 (

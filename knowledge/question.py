@@ -198,6 +198,8 @@ def read(
     _partial_names(reading, measures, projects)
     _quoted(reading, projects, measures)
     for count in find_counts(reading.folded, reading.taken):
+        if _ORDER_FIRST.search(reading.folded[: count.span.start]) and count.value == 1:
+            continue  # largest first: an order, not the first one
         kind: PieceKind = "ordinal" if count.ordinal else "count"
         reading.claim(
             Piece(
@@ -209,6 +211,9 @@ def read(
         )
     _cue_words(reading)
     return reading
+
+
+_ORDER_FIRST = re.compile(r"\b(?:largest|biggest|smallest|highest|lowest)\s*$")
 
 
 def _range_piece(reading: Reading, found: RangePiece) -> Piece:

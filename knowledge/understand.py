@@ -111,7 +111,8 @@ QUESTION_WORDS = frozenset(
         "belongs belonging handle handles handled use using distinct separately site sites "
         "example examples question questions only targets targeting come comes 対 vs versus "
         "names listed big large format formats example examples couple keyword keywords "
-        "working work works among 正確 正確に 間 またぎ 跨ぎ またいで 跨いで"
+        "working work works among 正確 正確に 間 ざっくり few things thing mean means "
+        "またぎ 跨ぎ またいで 跨いで"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -327,7 +328,11 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     budget = _budget(reading, ranges, unplaced)
     counts = reading.of("count")
     ordinals = reading.of("ordinal")
-    superlatives = reading.cues("superlative")
+    superlatives = [  # largest first is an order of a ranking, no superlative
+        c
+        for c in reading.cues("superlative")
+        if not any(r.span.start <= c.span.start < r.span.end for r in reading.cues("rank"))
+    ]
     order = _order(reading)
     op = _operation(
         reading,
@@ -1196,7 +1201,14 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
             for o in ordinals
         ]
     if len(topic_texts) >= 2 and separated:
-        return [Side(selection=Selection(topic=t, regions=region_scopes)) for t in topic_texts]
+        # 道央のエゾシカとニシン: both within 道央; 空知のエゾシカと「根室ディア」: the region
+        # says where the first is, for the second is not there
+        return [
+            Side(selection=Selection(topic=t, regions=region_scopes))
+            if k.select(Selection(topic=t, regions=region_scopes))
+            else Side(selection=Selection(topic=t))
+            for t in topic_texts
+        ]
     named = [
         p
         for p in reading.pieces
@@ -1278,6 +1290,7 @@ def _denominator_first(reading: Reading) -> bool:
         regions
         and cue.span.end <= regions[0].span.start
         and (cue.text.endswith(" of") or re.match(r"\s*of\b", reading.folded[cue.span.end :]))
+        and cue.text != "ratio"  # the ratio of A to B is A over B
         for cue in reading.cues("ratio")
     )
 
@@ -1331,9 +1344,22 @@ def _parallel_sides(
 
     if not any(own(segment) for segment in segments[:-1]):
         return []
-    sides = []
+    sides: list[Side] = []
     for piece, segment in zip(plain, segments, strict=True):
         said = " ".join(w.text for w in topics if inside(Span(w.start, w.end), segment))
+        if sides and not own(segment) and _ELLIPSIS.match(reading.folded[segment[0] :]):
+            # 上川のツーリズムの施策と留萌の, Kamikawa's ツーリズム measure or Rumoi's: the
+            # same said again of the next region
+            before = sides[-1].pick.within if sides[-1].pick else sides[-1].selection
+            region = Selection(regions=[_scope(piece.region)])
+            same = (before or Selection()).model_copy(update={"regions": region.regions})
+            previous = sides[-1].pick
+            sides.append(
+                Side(pick=previous.model_copy(update={"within": same}))
+                if previous
+                else Side(selection=same)
+            )
+            continue
         within = Selection(regions=[_scope(piece.region)], topic=said or None)
         for name in (p for p in named if inside(p.span, segment)):  # 桧山の「…ひやまの魅力」の事業
             field = "project" if name.kind == "project" else "measure"
@@ -1346,6 +1372,14 @@ def _parallel_sides(
             sides.append(Side(selection=within))
     return sides
 
+
+_ELLIPSIS = re.compile(
+    fold(
+        r"(?:'s|’s|の(?:やつ|ほう|方|もの|分)?)\s*"
+        r"(?:$|[?？、,。!！]|より|と|って|は|で|どっち|どちら|or\b|and\b)"
+    )
+)
+"""Rumoi's?, そらちのやつより: a region said with nothing of its own after it."""
 
 _SIDE_SEPARATOR = re.compile(r"と|や|か|、|,|\+|＋|\band\b|\bor\b|\bvs\b|対")
 """What stands between two things compared or added up (エゾシカとニシン); 移住の促進 is one

@@ -1270,6 +1270,41 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
             "対象: 全道 ・ 集計: データの概要",
         ),
         ("このデータっていつの予算なん？令和何年度のやつ？", "対象: 全道 ・ 集計: データの概要"),
+        # largest first orders a ranking
+        (
+            "Rank the Dōhoku measures over 3 million yen, largest first.",
+            "対象: 道北連携地域 ・ 予算3,000千円超 ・ 集計: 施策の大きい順",
+        ),
+        # how much bigger, なんぼ多い: a difference
+        (
+            "How much bigger is the largest measure than the smallest one?",
+            "対象: 一番大きい施策 と 一番小さい施策 ・ 集計: 差額",
+        ),
+        # the ratio of A to B is A over B
+        (
+            "What's the ratio of Oshima's budget to Hiyama's?",
+            "対象: 渡島総合振興局 と 檜山振興局 ・ 集計: 倍率",
+        ),
+        # the next region with nothing of its own: the same said again of it
+        (
+            "ねむろのエゾシカ肉の事業って、そらちのやつよりなんぼ多いの？",
+            "対象: 根室振興局 ・ 「エゾシカ肉」 と 空知総合振興局 ・ 「エゾシカ肉」 ・ 集計: 差額",
+        ),
+        (
+            "Which is bigger: Kamikawa's ツーリズム measure or Rumoi's?",
+            "対象: 上川総合振興局 ・ 「ツーリズム」 と 留萌振興局 ・ 「ツーリズム」 ・ 集計: 比較",
+        ),
+        (
+            "石狩で一番高い施策と渡島の、どっちが高い？",
+            "対象: 石狩振興局で一番大きい施策 と 渡島総合振興局で一番大きい施策 ・ 集計: 比較",
+        ),
+        # a region says where the first topic is when the second is not there
+        (
+            "空知のエゾシカのmeasureと「根室ディア」、どっちがbudget上？",
+            "対象: 空知総合振興局 ・ 「エゾシカ」 と 「「根室ディア」」 ・ 集計: 比較",
+        ),
+        ("botの使い方教えて、commandとかある？", "対象: 全道 ・ 集計: 使い方"),
+        ('What does the "R3 予算額" column mean?', "対象: 全道 ・ 集計: データの概要"),
     ],
 )
 def test_each_piece_reads_as_meant(question: str, summary: str):
@@ -1430,3 +1465,13 @@ def test_a_quote_split_into_parts_of_names_is_the_one_measure_it_names():
     assert f"{food.budget:,}千円" in said
     assert f"{other.budget:,}千円" in said
     assert f"{food.budget - other.budget:,}千円" in said
+
+
+def test_the_same_measure_of_two_regions_gives_both_figures():
+    def ezo(sub: str) -> int:
+        return sum(r.budget for r in ROWS if r.subprefecture == sub and "エゾシカ" in r.measure)
+
+    said = render_text(
+        ask(K, "ねむろのエゾシカ肉の事業って、そらちのやつよりなんぼ多いの？"), K.source
+    )
+    assert f"{ezo('根室') - ezo('空知'):,}千円" in said
