@@ -22,11 +22,11 @@ _KANA_TO_HIRAGANA = {
 }
 _SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 VARIANT_KANJI = str.maketrans({"桧": "檜", "﨑": "崎", "髙": "高", "邊": "辺", "邉": "辺"})
+"""Variant forms that name the same thing in this domain (桧山 = 檜山)."""
 _PLAIN_LATIN = str.maketrans(
     {c: unicodedata.normalize("NFKD", c)[0] for c in "āáàâäãōóòôöõūúùûüēéèêëīíìîïñç"}
 )
 """Dōnan, Sōya, Tōkachi: romaji with long-vowel marks or accents reads as plain letters."""
-"""Variant forms that name the same thing in this domain (桧山 = 檜山)."""
 _DASHES = frozenset("-‐‑‒–—―−~〜")
 _JOINERS = frozenset("\uff9e\uff9f\u3099\u309a")  # half-width and combining (semi-)voiced marks
 _SPACES = re.compile(r"\s+")

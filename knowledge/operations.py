@@ -432,7 +432,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どこの資料 | 項目 | 各列 | 列 | 何年の | 対象年度 | this data | the data | "
                 "units | these data | "
                 "fiscal year | which year | what year | 令和何年度 | 令和何年 | based on | "
-                "what unit | which unit | column | 元ネタ | dataset",
+                "what unit | which unit | column | 元ネタ",
             ),
             (
                 (

@@ -243,7 +243,7 @@ def _quoted(reading: Reading, projects: list[str], measures: list[str]) -> None:
             for p in reading.of("partial")
             if match.start() <= p.span.start and p.span.end <= match.end()
         ]
-        if len(split) < 2 or not _free_but_regions(reading, split, match.start(), match.end()):
+        if len(split) < 2 or not _free_but(reading, split, match.start(), match.end()):
             split = []
         if not inner or not (split or reading.free(match.start(), match.end())):
             continue
@@ -314,7 +314,7 @@ def _partial_names(reading: Reading, measures: list[str], projects: list[str]) -
     while start < len(text):
         best: tuple[int, str, PieceKind] | None = None
         for end in range(min(len(text), start + longest), start + PARTIAL_NAME_CHARS - 1, -1):
-            if not _free_but_regions(reading, regions, start, end):
+            if not _free_but(reading, regions, start, end):
                 continue
             part = text[start:end]
             if not _partial_shape(part) or _cuts_a_word(text, start, end):
@@ -373,8 +373,8 @@ def _partial_shape(part: str) -> bool:
     return len(part) >= (PARTIAL_NAME_CHARS if kanji else PARTIAL_NAME_CHARS + 1)
 
 
-def _free_but_regions(reading: Reading, regions: list[Piece], start: int, end: int) -> bool:
-    """Free, or taken only by whole region names inside the span."""
+def _free_but(reading: Reading, regions: list[Piece], start: int, end: int) -> bool:
+    """Free, or taken only by the given pieces (region names, parts of names) inside the span."""
     for index in range(start, end):
         if reading.taken[index] and not any(
             start <= p.span.start and p.span.end <= end and p.span.start <= index < p.span.end

@@ -110,8 +110,8 @@ QUESTION_WORDS = frozenset(
         "show shows showing tell tells please kindly overall grand give gives belong "
         "belongs belonging handle handles handled use using distinct separately site sites "
         "example examples question questions only targets targeting come comes 対 vs versus "
-        "names listed big large format formats example examples couple keyword keywords "
-        "working work works among 正確 正確に 間 ざっくり few things thing mean means "
+        "names listed big large format formats couple keyword keywords "
+        "working work works among 正確 正確に 間 ざっくり few things thing "
         "またぎ 跨ぎ またいで 跨いで"
     ).split()
 )
@@ -323,7 +323,8 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     whole_regions = [p for p in regions if _marks_whole(reading, p)]
     excluded = [p for p in regions if _excluded(reading, p)]
     plain = _distinct([p for p in regions if p not in whole_regions and p not in excluded])
-    plain = [p for p in plain if p not in _nesting(reading, plain) or p in _containers(plain)]
+    nested = set(map(id, _nesting(reading, plain))) - set(map(id, _containers(plain)))
+    plain = [p for p in plain if id(p) not in nested]
     ranges = reading.of("range")
     budget = _budget(reading, ranges, unplaced)
     counts = reading.of("count")
@@ -1203,17 +1204,9 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
     if len(topic_texts) >= 2 and separated:
         # 道央のエゾシカとニシン: both within 道央; 空知のエゾシカと「根室ディア」: the region
         # says where the first is, for the second is not there
-        return [
-            Side(selection=Selection(topic=t, regions=region_scopes))
-            if k.select(Selection(topic=t, regions=region_scopes))
-            else Side(selection=Selection(topic=t))
-            for t in topic_texts
-        ]
-    named = [
-        p
-        for p in reading.pieces
-        if p.kind in ("project", "measure") and p.name and "\n" not in p.name
-    ]
+        scoped = [Selection(topic=t, regions=region_scopes) for t in topic_texts]
+        return [Side(selection=s if k.select(s) else Selection(topic=s.topic)) for s in scoped]
+    named = _named_pieces(reading)
     if len(named) >= 2:
         return [
             Side(
@@ -1224,6 +1217,15 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
             for p in sorted(named, key=lambda p: p.span.start)
         ]
     return _named_and_rest(reading, named[0], plain, found_topics) if named else []
+
+
+def _named_pieces(reading: Reading) -> list[Piece]:
+    """The measures and projects named, each one name (not a partial name fitting several)."""
+    return [
+        p
+        for p in reading.pieces
+        if p.kind in ("project", "measure") and p.name and "\n" not in p.name
+    ]
 
 
 def _named_and_rest(
@@ -1329,11 +1331,7 @@ def _parallel_sides(
     def inside(span: Span, segment: tuple[int, int]) -> bool:
         return segment[0] <= span.start < segment[1]
 
-    named = [
-        p
-        for p in reading.pieces
-        if p.kind in ("project", "measure") and p.name and "\n" not in p.name
-    ]
+    named = _named_pieces(reading)
 
     def own(segment: tuple[int, int]) -> bool:
         return (
