@@ -250,6 +250,8 @@ _EN_UPPER = {
     "at most": True, "no more than": True, "not more than": True, "up to": True,
     "maximum of": True, "max": True, "max.": True, "<=": True, "≦": True, "≤": True,
 }  # fmt: skip
+_SIDE_JOINS = ("と", "/", "／", "・", "&", "＆", "vs")
+"""500万以上と500万未満, 500万以上/500万未満: two conditions side by side, not one range."""
 _JOINS = ("から", "〜", "~", "－", "-", "ー")
 _BETWEEN_JOIN = re.compile(
     r"^\s*(?:〜|~|～|－|-|ー|から|(?:up\s+)?to(?:\s+just)?(?:\s+(?P<below>under|below|less than))?"
@@ -369,6 +371,8 @@ def _range_at(  # noqa: PLR0911 - one return per way of writing a range
             following is not None
             and following.explicit_unit
             and following.span.start <= stop + 1
+            and text[stop : following.span.start] not in _SIDE_JOINS
+            and following.yen > amount.yen
             and upper
         ):
             # X以上Y未満: a second bound right after

@@ -95,7 +95,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "unit_project": _cues("プロジェクト | project | projects | ぷろじゃくと | PJ"),
     "unit_subprefecture": _cues(
         "振興局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | bureau | "
-        "shinkokyoku | shinkoukyoku"
+        "bureaus | offices | shinkokyoku | shinkoukyoku"
     ),
     "unit_area": _cues("連携地域 | cooperation area | cooperation areas | area | areas | エリア"),
     # markers (the whole of a share, an exclusion, a name)

@@ -29,7 +29,7 @@ EVERYTHING_NAME = "全道"
 _SEPARATORS = re.compile(r"[\s・･·.,、,/_\-]+")
 _SUFFIXES = ("総合振興局", "振興局", "管内", "連携地域", "広域", "地域", "地方", "圏", "えりあ")
 _LATIN_SUFFIXES = re.compile(
-    r"\b(?:sub-?prefecture|general|bureau|promotion|region|area|district|shinkokyoku|sogo)\b"
+    r"\b(?:sub-?prefectures?|general|bureaus?|promotion|region|area|district|shinkokyoku|sogo)\b"
 )
 _AREA_HINTS = ("連携", "広域")
 _SUGGEST_CUTOFF = 40.0

@@ -95,7 +95,8 @@ FILLER |= frozenset(
         "額 方 字 表 資料 テーマ 複数 分 名 主 お金 ぜんぶ 全部 年度 言及 あたり 当たり aimed aim "
         "mentioning deal deals dealing target targeting targeted focused focus grand related mean "
         "account accounts accounted "
-        "means meaning 円 千円 万円 億円 単位 ぴったり 丁度 ちょうど exactly"
+        "means meaning 円 千円 万円 億円 単位 ぴったり 丁度 ちょうど exactly alone "
+        "何円 何千円 何万円 何億円 なん円 なん千円 なん万円 なん億円 がらみ 絡み"
     ).split()
 )
 QUESTION_WORDS = frozenset(
@@ -112,7 +113,7 @@ QUESTION_WORDS = frozenset(
         "example examples question questions only targets targeting come comes 対 vs versus "
         "names listed big large format formats couple keyword keywords "
         "working work works among 正確 正確に 間 ざっくり few things thing "
-        "またぎ 跨ぎ またいで 跨いで"
+        "またぎ 跨ぎ またいで 跨いで up industry industries sector sectors field fields stuff"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -142,15 +143,22 @@ def _left_words(reading: Reading, k: Knowledge) -> list[Word]:
     for chunk in re.finditer(r"[^\s、。，．,!！?？「」『』（）()・:：/／]+", left):
         for begin, end in _runs(chunk.group()):
             raw = chunk.group()[begin:end]
-            for piece in _ASCII_SPLIT.split(raw) if raw.isascii() else [raw]:
-                word = _trimmed(piece.strip(_EDGE_PUNCTUATION))
-                if not word or _is_filler(word, k):
-                    continue
-                start = chunk.start() + begin
-                words.append(Word(word, start, start + len(word)))
+            for script in _SCRIPTS.finditer(raw):
+                parts = [script.group()]
+                if script.group().isascii():
+                    parts = _ASCII_SPLIT.split(script.group())
+                for piece in parts:
+                    word = _trimmed(piece.strip(_EDGE_PUNCTUATION))
+                    if not word or _is_filler(word, k):
+                        continue
+                    start = chunk.start() + begin + script.start()
+                    words.append(Word(word, start, start + len(word)))
     return words
 
 
+_SCRIPTS = re.compile(r"[A-Za-z][A-Za-z\s\-—–_+=*/'’`\"]*[A-Za-z]|[A-Za-z]|(?:(?![A-Za-z]).)+")
+"""移住related: a Latin word glued to a Japanese one is a word of its own (English filler
+then stays filler, the Japanese the topic)."""
 _ASCII_SPLIT = re.compile(r"[\s\-—–_+=*/'’`\"]+")
 _EDGE_PUNCTUATION = "-—–_'’`\"*~〜ー:;.,"
 
@@ -479,7 +487,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     used_counts = (
         (op == "rank" and counts)
         or (op == "pick" and ordinals)
-        or (len(ordinals) >= 2 and any(s.pick is not None for s in sides))
+        or (ordinals and {o.number or 1 for o in ordinals} <= _side_ranks(sides))
     )
     unplaced += [
         Unplaced(text=piece.text, reason="number")
@@ -1189,10 +1197,15 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
             else:
                 sides.append(Side(selection=within))
         return sides
-    if len(superlatives) >= 2:
-        within = Selection(regions=region_scopes)
-        return [Side(pick=Pick(unit=unit, order=o, within=within)) for o in orders]
     ordinals = reading.of("ordinal")
+    ranked = _ranked_marks(superlatives, ordinals)
+    if len(ranked) >= 2:
+        # 一番大きい施策と2番目に大きい施策の差, the largest … than the second largest
+        within = Selection(regions=region_scopes)
+        return [
+            Side(pick=Pick(unit=unit, order=_order_near(reading, p), rank=rank, within=within))
+            for p, rank in ranked
+        ]
     if len(ordinals) >= 2:
         # 1位の振興局と2位の振興局の合計: the items at those ranks
         within = Selection(regions=region_scopes)
@@ -1217,6 +1230,28 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
             for p in sorted(named, key=lambda p: p.span.start)
         ]
     return _named_and_rest(reading, named[0], plain, found_topics) if named else []
+
+
+def _side_ranks(sides: list[Side]) -> set[int]:
+    return {s.pick.rank for s in sides if s.pick is not None}
+
+
+ORDINAL_REACH = 2
+"""How far a superlative may stand after an ordinal and belong to it (second largest)."""
+
+
+def _ranked_marks(superlatives: list[Piece], ordinals: list[Piece]) -> list[tuple[Piece, int]]:
+    """The items a comparison is between when they are said by rank: 最大 or the largest is
+    the first, 2番目 or the second its own rank (the largest after second is the second's)."""
+    if not superlatives:
+        return []
+    marks = [(o, o.number or 1) for o in ordinals]
+    marks += [
+        (s, 1)
+        for s in superlatives
+        if not any(0 <= s.span.start - o.span.end <= ORDINAL_REACH for o in ordinals)
+    ]
+    return sorted(marks, key=lambda mark: mark[0].span.start)
 
 
 def _named_pieces(reading: Reading) -> list[Piece]:
@@ -1379,7 +1414,7 @@ _ELLIPSIS = re.compile(
 )
 """Rumoi's?, そらちのやつより: a region said with nothing of its own after it."""
 
-_SIDE_SEPARATOR = re.compile(r"と|や|か|、|,|\+|＋|\band\b|\bor\b|\bvs\b|対")
+_SIDE_SEPARATOR = re.compile(r"と|や|か|、|,|\+|＋|\band\b|\bor\b|\bvs\b|対|/|／")
 """What stands between two things compared or added up (エゾシカとニシン); 移住の促進 is one
 topic."""
 

@@ -1475,3 +1475,73 @@ def test_the_same_measure_of_two_regions_gives_both_figures():
         ask(K, "ねむろのエゾシカ肉の事業って、そらちのやつよりなんぼ多いの？"), K.source
     )
     assert f"{ezo('根室') - ezo('空知'):,}千円" in said
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much more does the largest measure get than the second largest?",
+        "一番大きい施策と2番目に大きい施策の差",
+        "最大の施策と2番目の施策の差",
+    ],
+)
+def test_the_largest_and_the_second_are_two_sides(question: str):
+    first, second = sorted((r.budget for r in ROWS), reverse=True)[:2]
+    found = plan(question)
+    assert [s.pick.rank for s in found.sides if s.pick] == [1, 2]
+    assert found.unplaced == []
+    assert f"{first - second:,}千円" in render_text(ask(K, question), K.source)
+
+
+@pytest.mark.parametrize("joined_by", ["と", "/", "／"])
+def test_two_conditions_side_by_side_are_two_sides(joined_by: str):
+    kushiro_nemuro = [r for r in ROWS if r.area == "釧路・根室連携地域"]
+    big = sum(r.budget for r in kushiro_nemuro if r.budget >= 5000)
+    small = sum(r.budget for r in kushiro_nemuro if r.budget < 5000)
+    question = f"釧根 500万以上{joined_by}500万未満 何倍"
+    assert plan(question).unplaced == []
+    assert f"{big / small:.2f}倍" in render_text(ask(K, question), K.source)
+
+
+def test_a_range_with_both_bounds_is_still_one_range():
+    found = plan("300万以上、500万未満の施策")
+    assert found.selection.budget is not None
+    assert (found.selection.budget.minimum_yen, found.selection.budget.maximum_yen) == (
+        3_000_000,
+        5_000_000,
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("移住relatedのmeasureで200万円以上のやつある？", "移住"),
+        ("宇宙industryのmeasureやってる振興局どこ？", "宇宙"),
+    ],
+)
+def test_an_english_word_glued_to_a_topic_is_a_word_of_its_own(question: str, topic: str):
+    found = plan(question)
+    assert found.selection.topic == topic
+    assert found.unplaced == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "全道 合計 何億円",
+        "道南で関係人口がらみの事業って、平均したらなんぼ？",
+        "How much does the 環境保全と地域資源の有効利用推進プロジェクト get in Nemuro alone?",
+        "「交流人口の拡大」projectのmeasureを全部list upして",
+    ],
+)
+def test_words_of_the_asking_are_not_topics(question: str):
+    assert plan(question).unplaced == []
+
+
+def test_which_bureaus_asks_where():
+    question = "In the きた北海道 project, which bureaus have a measure of 3 million yen or more?"
+    subs = {r.subprefecture for r in ROWS if "きた北海道" in r.project and r.budget >= 3000}
+    found = plan(question)
+    assert found.operation == "where"
+    said = render_text(ask(K, question), K.source)
+    assert all(sub in said for sub in subs)
