@@ -498,8 +498,18 @@ class CountAnswer(Answer):
         "those that have that many (ties all named); groups are then in that order",
     )
     order: Literal["largest", "smallest"] = "largest"
+    per_group: bool = Field(
+        default=False,
+        description="Each group's number of measures was asked (振興局ごとの施策数)",
+    )
 
     def headline(self) -> Headline | None:
+        if self.per_group:
+            return Headline(
+                type="count",
+                values=[float(g.count) for g in self.groups],
+                items=[g.name for g in self.groups],
+            )
         if self.most:
             return Headline(type="count", values=[float(self.groups[0].count)], items=self.most)
         values = [float(self.count)]

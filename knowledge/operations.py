@@ -246,6 +246,7 @@ def count(k: Knowledge, plan: QueryPlan) -> Answer:
         total_thousand_yen=sum(r.budget_thousand_yen for r in rows),
         most=most,
         order=plan.order,
+        per_group=plan.by is not None,
     )
 
 
@@ -415,6 +416,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "questionの仕方 | how do i ask | example question | questions can i ask",
             ),
             (
+                (9, lambda e: e.has("help") and e.has("bot") and not e.scoped),
                 (10, lambda e: e.has("help") and not e.scoped and not e.any_cue),
                 (11, lambda e: e.has("help") and not e.scoped and not e.said(*_ASKS_SOMETHING)),
                 (999, lambda _: True),
@@ -432,9 +434,11 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どこの資料 | 項目 | 各列 | 列 | 何年の | 対象年度 | this data | the data | "
                 "units | these data | "
                 "fiscal year | which year | what year | 令和何年度 | 令和何年 | based on | "
-                "what unit | which unit | column | 元ネタ",
+                "what unit | which unit | column | 元ネタ | 出どころ | 出所 | 元データ | "
+                "元の資料 | 原典 | ソース | data source | source data | come from | comes from",
             ),
             (
+                (15, lambda e: e.has("about") and e.has("bot") and not e.scoped),
                 (
                     20,
                     lambda e: (

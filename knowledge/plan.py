@@ -179,7 +179,11 @@ class QueryPlan(_Model):
     n: int | None = Field(default=None, description="How many to rank (None: the default)")
     rank: int = Field(default=1, description="Which one to pick: 1 the first, 2 the second")
     order: Order = "largest"
-    by: Unit | None = Field(default=None, description="What a breakdown splits by")
+    by: Unit | None = Field(
+        default=None,
+        description="What a breakdown splits by; for a count, the unit whose number of measures "
+        "each is asked (振興局ごとの施策数)",
+    )
     most_measures: bool = Field(
         default=False,
         description="A count per 振興局 or 連携地域 that asks which has the most (order: or the "

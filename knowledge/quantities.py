@@ -193,8 +193,10 @@ def find_amounts(text: str, taken: list[bool]) -> list[Amount]:
         yen = _YEN_AFTER.match(after)
         if yen:
             end += yen.end()
-        before_yen = bool(_YEN_BEFORE.search(text[:start]))
-        explicit = bool(yen) or before_yen or has_big or multiplier > 1
+        before_yen = _YEN_BEFORE.search(text[:start])
+        if before_yen:
+            start = before_yen.start()  # ¥3,000,000: the sign is the amount's own
+        explicit = bool(yen) or bool(before_yen) or has_big or multiplier > 1
         kanji_only = not raw[0].isdigit()
         if kanji_only and len(raw) == 1 and raw in "十百千万億":
             continue  # 千円 alone is a unit (千円単位, 単位は千円), not an amount
@@ -220,7 +222,7 @@ _JA_LOWER = re.compile(
     r"^\s*(?:yen\s*)?(以上|を?超え(?:る|た)?|超|より(?:も)?(?:多い|大きい|上|高い)|を上回る|おーばー|から|〜|~|－|-|ー)"
 )
 _JA_UPPER = re.compile(
-    r"^\s*(?:yen\s*)?(以下|未満|より(?:も)?(?:少ない|小さい|下|低い)|を下回る|まで|以内|に満たない|以下の|未満の)"
+    r"^\s*(?:yen\s*)?(以下|未満|いかない|行かない|に届かない|を切る|より(?:も)?(?:少ない|小さい|下|低い)|を下回る|まで|以内|に満たない|以下の|未満の)"
 )
 _JA_BAND = re.compile(r"^\s*(?:台|(?:bracket|band|range)\b)", re.IGNORECASE)
 """200万円台, the 3-million-yen bracket: from the amount up to the next step."""
@@ -329,7 +331,7 @@ def _piece(
     )
 
 
-_EXCLUSIVE_UPPER = ("未満", "未満の", "に満たない")
+_EXCLUSIVE_UPPER = ("未満", "未満の", "に満たない", "いかない", "行かない", "に届かない", "を切る")
 _EXCLUSIVE_LOWER = ("超", "を超", "より")
 
 

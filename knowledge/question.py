@@ -95,7 +95,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "unit_project": _cues("プロジェクト | project | projects | ぷろじゃくと | PJ"),
     "unit_subprefecture": _cues(
         "振興局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | bureau | "
-        "bureaus | offices | shinkokyoku | shinkoukyoku"
+        "bureaus | offices | shinkokyoku | shinkoukyoku | subprefectural bureaus | "
+        "subprefectural bureau | subprefectural"
     ),
     "unit_area": _cues("連携地域 | cooperation area | cooperation areas | area | areas | エリア"),
     # markers (the whole of a share, an exclusion, a name)
@@ -109,12 +110,15 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "except": _cues("以外 | を除く | を除いた | を除いて | except | excluding | other than"),
     "name": _cues("名前 | 施策名 | 事業名 | 名称 | name | named | 名前に"),
+    "bot": _cues(
+        "このボット | こちらのボット | ボット | このbot | bot | this bot | the bot | chatbot"
+    ),
 }
 _IN_ALL = frozenset(fold(w) for w in "全部 ぜんぶ すべて 全て".split())
 """List cues that also mean "in all" (全部で, すべて合計); 一覧で still asks for a list."""
 _SOME = frozenset(fold(w) for w in "いくつ 幾つ".split())
-_SOME_AFTER = re.compile(r"か(?:あ|の|が|を|は|[、,]|ずつ)")
-"""いくつかある, いくつかの: "some", not "how many" (いくつかな？ still asks)."""
+_SOME_AFTER = re.compile(r"か(?!な|ね|しら|\s*[?？。.]|\s*$)")
+"""いくつかある, いくつか見せて: "some", not "how many" (いくつかな？, いくつか？ still ask)."""
 _SHARE_VERB = re.compile(r"\b(?:and\s+[a-z]+|they|both|we|all)\s*\|(?!\s*(?:of|in|within|for)\b)")
 """the project that Kushiro and Nemuro share: a verb after its subjects, not a share of."""
 _LATIN = re.compile(r"^[a-z0-9 %+.'-]+$")
@@ -436,10 +440,11 @@ GLOSSARY = Path(__file__).parent / "data" / "glossary.toml"
 
 @functools.cache
 def _glossary() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """English phrases (data/glossary.toml), longest first, with the Japanese they stand for."""
+    """English phrases (data/glossary.toml), longest first, with the Japanese they stand for
+    (a plural as the word: geoparks)."""
     words: dict[str, str] = tomllib.loads(GLOSSARY.read_text(encoding="utf-8"))["words"]
     return tuple(
-        (re.compile(rf"(?<![a-z]){re.escape(fold(english))}(?![a-z])"), japanese)
+        (re.compile(rf"(?<![a-z]){re.escape(fold(english))}(?:s|es)?(?![a-z])"), japanese)
         for english, japanese in sorted(words.items(), key=lambda item: -len(item[0]))
     )
 
@@ -486,6 +491,8 @@ def _cue_words(reading: Reading) -> None:
             )
             if phrase == "うち" and reading.folded[end : end + 2] == "ゆう":
                 continue  # うちゅう (宇宙) is not のうち
+            if phrase == "の数" and reading.folded[end : end + 1] in ("字", "値"):
+                continue  # この数字のソース: 数字 is a figure, not a count
             if phrase in _SOME and _SOME_AFTER.match(reading.folded[end:]):
                 continue  # いくつかある: "some", not "how many"
             if phrase == "share" and _SHARE_VERB.search(

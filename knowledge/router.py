@@ -91,11 +91,11 @@ def _stray_number(_knowledge: Knowledge, first: Unplaced, _question: str, rest: 
     )
 
 
-def _missing_side(_knowledge: Knowledge, _first: Unplaced, _question: str, _rest: str) -> Answer:
+def _missing_side(_knowledge: Knowledge, first: Unplaced, _question: str, _rest: str) -> Answer:
     return ClarifyAnswer(
         message="何と何を比べる（足す）のか分かりませんでした。地域や施策を2つ挙げてください"
         "（例: 空知と石狩の差は？）。",
-        choices=[],
+        choices=[Choice(label=text, question=text) for text in first.suggestions],
     )
 
 

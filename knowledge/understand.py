@@ -96,7 +96,7 @@ FILLER |= frozenset(
         "mentioning deal deals dealing target targeting targeted focused focus grand related mean "
         "account accounts accounted "
         "means meaning 円 千円 万円 億円 単位 ぴったり 丁度 ちょうど exactly alone "
-        "何円 何千円 何万円 何億円 なん円 なん千円 なん万円 なん億円 がらみ 絡み"
+        "何円 何千円 何万円 何億円 なん円 なん千円 なん万円 なん億円 がらみ 絡み 付き つき 込み"
     ).split()
 )
 QUESTION_WORDS = frozenset(
@@ -113,7 +113,9 @@ QUESTION_WORDS = frozenset(
         "example examples question questions only targets targeting come comes 対 vs versus "
         "names listed big large format formats couple keyword keywords "
         "working work works among 正確 正確に 間 ざっくり few things thing "
-        "またぎ 跨ぎ またいで 跨いで up industry industries sector sectors field fields stuff"
+        "またぎ 跨ぎ またいで 跨いで 参照 参照して 対応 対応して 入って 入ってる "
+        "cover covers covered answer answers answering pattern patterns different "
+        "separately counts up industry industries sector sectors field fields stuff"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -365,11 +367,13 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     unit = _unit(reading, op)
     places = [p for p in reading.of("cue") if p.name in ("unit_subprefecture", "unit_area")]
     most_measures = False
+    count_by: Unit | None = None
     if places and _counts_measures(reading):
         # 施策数が一番多い振興局, 振興局ごとの施策数: the number of measures of each, which
         # the count lists (never the budget's largest, never the one total of 31)
         op, unit = "count", _UNIT_CUES[places[-1].name or ""]
         most_measures = not reading.has("breakdown")
+        count_by = None if most_measures else unit
     if op == "where" and selection.empty and not plain and not whole_regions:
         # 連携地域ってどことどこがあるの: where, of nothing in particular, lists the unit said
         said = [p for p in reading.of("cue") if p.name in ("unit_area", "unit_subprefecture")]
@@ -378,7 +382,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     whole: Selection | None = None
     n: int | None = None
     rank = 1
-    by: Unit | None = None
+    by: Unit | None = count_by
     shared_regions = [_scope(p.region) for p in plain if p.region is not None]
     excluded_scopes = [_scope(p.region) for p in excluded if p.region is not None]
     if op in ("sum", "compare", "difference", "ratio"):
@@ -398,7 +402,8 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         if len(sides) < 2 and op != "sum":
             sides = _against_whole(reading, plain)
         if len(sides) < 2:
-            few = _few_items(k, selection.model_copy(update={"regions": shared_regions}), unit)
+            scoped = selection.model_copy(update={"regions": shared_regions})
+            few = _few_items(k, scoped, unit)
             if op == "compare" and reading.has("which") and few:
                 # エゾシカの事業で大きいのはどっち: the larger of the few there are; 石狩の施策を
                 # 比較して asks for no winner: all of them, in order
@@ -407,14 +412,15 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
             elif op == "sum":
                 op = "total"
             else:
-                two = _two_items(k, selection.model_copy(update={"regions": shared_regions}), unit)
+                two = _two_items(k, scoped, unit)
                 if two:
                     sides = two
                 elif op == "compare":
                     # 3番目に多い振興局はどちら: which one, the n-th
                     op = "pick" if superlatives or ordinals else "total"
                 else:
-                    unplaced.append(Unplaced(text="", reason="sides", suggestions=[]))
+                    readings = _side_readings(k, scoped, unit, op)
+                    unplaced.append(Unplaced(text="", reason="sides", suggestions=readings))
         if sides:
             has_region_sides = len(plain) >= 2 or any(
                 s.selection is not None and s.selection.regions for s in sides
@@ -482,6 +488,9 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     elif op == "list" and unit != "measure" and reading.has("total"):
         # 振興局それぞれの予算一覧: each one's budget; 全部の振興局合わせて: all of them added up
         op, by = ("total", None) if reading.has("sum") else ("breakdown", unit)
+    elif op == "list" and _WITH_AMOUNTS.search(reading.folded):
+        # ワーケーション関連の施策、予算もあわせて: each one with its budget
+        op, by = "breakdown", unit
     if op == "breakdown":
         by = _breakdown_by(reading) or by
     used_counts = (
@@ -826,6 +835,8 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
     units = [p for p in reading.of("cue") if p.name in _UNIT_CUES]
     # project ランキング (振興局またぎは合算で): a unit in an aside in brackets is not the one
     units = [p for p in units if not _in_brackets(reading, p)] or units
+    # the largest project across all bureaus, 振興局をまたいで: what is summed across, not the unit
+    units = [p for p in units if not _across(reading, p)] or units
     if not units:
         return "subprefecture" if op == "where" else "measure"
     anchors = {
@@ -860,6 +871,26 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
         if sentence:
             return _UNIT_CUES[sentence[-1].name or ""]
     return _UNIT_CUES[units[-1].name or ""]
+
+
+_ACROSS_BEFORE = re.compile(r"\bacross(?:\s+(?:all|the|every|each))*\s*$")
+_ACROSS_AFTER = re.compile(fold(r"^\s*を?(?:またいで|またぎ|跨いで|跨ぎ|横断)"))
+
+
+def _across(reading: Reading, piece: Piece) -> bool:
+    return bool(
+        _ACROSS_BEFORE.search(reading.folded[: piece.span.start])
+        or _ACROSS_AFTER.match(reading.folded[piece.span.end :])
+    )
+
+
+_WITH_AMOUNTS = re.compile(
+    fold(
+        r"(?:予算|金額|予算額|budget|budgets|amount|amounts)\s*(?:も|付き|つき|込み|込|と一緒)"
+        r"|\bwith\s+(?:their\s+|the\s+|its\s+)?(?:budgets?|amounts?)\b"
+    )
+)
+"""予算も, budgetも, 予算付きで, with their budgets: a list that asks for each item's amount."""
 
 
 def _in_brackets(reading: Reading, piece: Piece) -> bool:
@@ -1456,6 +1487,29 @@ def _few_items(k: Knowledge, selection: Selection, unit: Unit) -> bool:
     return 1 < len(k.items(unit, k.select(selection))) <= WHICH_OF_FEW
 
 
+_EXTREMES_READING = {
+    "difference": "{scope}の一番大きい{unit}と一番小さい{unit}の差",
+    "ratio": "{scope}の一番大きい{unit}は一番小さい{unit}の何倍",
+    "compare": "{scope}の一番大きい{unit}と一番小さい{unit}の比較",
+}
+"""The reading offered first when a scope's own items are compared without saying which."""
+
+
+def _side_readings(k: Knowledge, selection: Selection, unit: Unit, op: OperationName) -> list[str]:
+    """石狩の施策の差 (three measures): what it could mean, the largest against the smallest
+    or all of them in order, as questions to choose from; nothing to offer without a scope."""
+    unit = unit if unit in ("measure", "project") else "measure"
+    if selection.empty or op not in _EXTREMES_READING:
+        return []
+    if len(k.items(unit, k.select(selection))) < 2:
+        return []
+    scope, label = selection.describe(), UNIT_LABEL[unit]
+    return [
+        _EXTREMES_READING[op].format(scope=scope, unit=label),
+        f"{scope}の{label}を大きい順に",
+    ]
+
+
 def _two_items(k: Knowledge, selection: Selection, unit: Unit) -> list[Side]:
     """胆振の2つの施策の差, 石狩の2つのプロジェクト: a scope with exactly two measures or
     projects has them as its sides."""
@@ -1482,6 +1536,8 @@ def describe(plan: QueryPlan) -> str:
         label = f"{unit}の{size}順" + (f"（上位{plan.n}件）" if plan.n else "")
     elif plan.most_measures:
         label = f"施策の数が一番{'多い' if plan.order == 'largest' else '少ない'}{unit}"
+    elif plan.operation == "count" and plan.by:
+        label = f"{UNIT_LABEL[plan.by]}別の施策数"
     elif plan.operation in ("count", "list", "mean", "median") and plan.unit != "measure":
         label = f"{unit}の{label}"
     elif plan.operation == "breakdown" and plan.by:

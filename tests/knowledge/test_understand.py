@@ -1206,7 +1206,7 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
             "道央で施策が一番少ない振興局",
             "対象: 道央広域連携地域 ・ 集計: 施策の数が一番少ない振興局",
         ),
-        ("振興局ごとの施策数", "対象: 全道 ・ 集計: 振興局の件数"),
+        ("振興局ごとの施策数", "対象: 全道 ・ 集計: 振興局別の施策数"),
         # a statistic asked of measures is their topic
         ("上川の人口に関する施策は？", "対象: 上川総合振興局 ・ 「人口」 ・ 集計: 一覧"),
         ("エゾシカはどの連携地域？", "対象: 「エゾシカ」 ・ 集計: どの連携地域か"),
@@ -1384,7 +1384,19 @@ def test_sides_and_scopes_give_the_figure_asked(question: str, figure: int):
     ("question", "unplaced"),
     [
         ("名前に入ってるのは？", [Unplaced(text="名前", reason="name")]),
-        ("石狩の施策の差は？", [Unplaced(text="", reason="sides", suggestions=[])]),
+        (
+            "石狩の施策の差は？",
+            [
+                Unplaced(
+                    text="",
+                    reason="sides",
+                    suggestions=[
+                        "石狩振興局の一番大きい施策と一番小さい施策の差",
+                        "石狩振興局の施策を大きい順に",
+                    ],
+                )
+            ],
+        ),
         # a figure guessed at is no condition on measures (it found none and said 0千円)
         ("空知の予算は500万円くらい？", [Unplaced(text="500万円", reason="amount")]),
         ("石狩は2400万円で合ってる？", [Unplaced(text="2400万円", reason="amount")]),
@@ -1545,3 +1557,125 @@ def test_which_bureaus_asks_where():
     assert found.operation == "where"
     said = render_text(ask(K, question), K.source)
     assert all(sub in said for sub in subs)
+
+
+@pytest.mark.parametrize(
+    ("question", "operation"),
+    [
+        (
+            "このボットが参照している資料について、対象年度と金額の単位を教えていただけますか。",
+            "about",
+        ),
+        ("What data is this bot based on, and which fiscal year does it cover?", "about"),
+        ("このボットって何のデータ入ってんの？", "about"),
+        ("What dataset does this bot answer questions from?", "about"),
+        ("このボットの使い方を教えてください。どのような質問に対応していますか。", "help"),
+        ("質問の仕方のexampleをいくつか見せて", "help"),
+    ],
+)
+def test_a_question_about_the_bot_is_about_or_help(question: str, operation: str):
+    assert plan(question).operation == operation
+
+
+@pytest.mark.parametrize(("question", "operation"), [("このボットで石狩の予算わかる？", "total")])
+def test_the_bot_named_with_a_region_still_answers(question: str, operation: str):
+    assert plan(question).operation == operation
+
+
+@pytest.mark.parametrize(
+    ("question", "counts"),
+    [("施策はいくつか？", True), ("施策はいくつかな", True), ("事業をいくつか見せて", False)],
+)
+def test_ikutsuka_is_some_unless_it_asks(question: str, counts: bool):
+    assert (plan(question).operation == "count") is counts
+
+
+def test_an_english_plural_is_the_glossary_word():
+    found = plan("Are there any measures involving geoparks?")
+    assert found.selection.topic == "ジオパーク"
+    said = render_text(ask(K, "Are there any measures involving geoparks?"), K.source)
+    assert all(r.measure in said for r in ROWS if "ジオパーク" in r.measure + r.description)
+
+
+def test_the_unit_summed_across_is_not_the_unit_asked():
+    question = "Which project has the largest combined budget across all bureaus?"
+    totals: dict[str, int] = {}
+    for r in ROWS:
+        totals[r.project] = totals.get(r.project, 0) + r.budget
+    name, amount = max(totals.items(), key=lambda item: item[1])
+    assert plan(question).unit == "project"
+    said = render_text(ask(K, question), K.source)
+    assert name in said
+    assert f"{amount:,}千円" in said
+
+
+@pytest.mark.parametrize(
+    ("question", "low", "high"),
+    [
+        ("100万円いかない施策ってどれ？", None, 1000),
+        ("予算300万円を切る施策", None, 3000),
+        ("How many measures have a budget between ¥3,000,000 and ¥5,000,000?", 3000, 5000),
+    ],
+)
+def test_more_ways_to_say_a_budget_range(question: str, low: int | None, high: int):
+    budget = plan(question).selection.budget
+    assert budget is not None
+    assert budget.minimum_yen == (low * 1000 if low else None)
+    assert budget.maximum_yen == high * 1000
+
+
+def test_a_list_with_its_budgets_is_a_breakdown():
+    question = "ワーケーション関連のmeasureってある？budgetもあわせて"
+    found = plan(question)
+    assert (found.operation, found.by) == ("breakdown", "measure")
+    said = render_text(ask(K, question), K.source)
+    for r in ROWS:
+        if "ワーケーション" in r.measure + r.description + r.project:
+            assert r.measure[:20] in said
+            assert f"{r.budget:,}千円" in said
+
+
+def test_each_subprefectures_number_of_measures_is_the_headline():
+    said = render_text(ask(K, "振興局ごとの施策数"), K.source).splitlines()
+    subs = {r.subprefecture for r in ROWS}
+    assert said[1] == f"振興局ごとの施策数（{len(subs)}振興局 ・ 施策 計{len(ROWS)}件）"
+    ishikari = sum(1 for r in ROWS if r.subprefecture == "石狩")
+    assert any(line.startswith("  石狩振興局") and f"施策 {ishikari}件" in line for line in said)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("石狩の施策の差", "石狩振興局の一番大きい施策と一番小さい施策の差"),
+        ("渡島の施策の何倍", "渡島総合振興局の一番大きい施策は一番小さい施策の何倍"),
+    ],
+)
+def test_sides_left_unsaid_offer_the_readings_of_the_scope(question: str, first: str):
+    answer = ask(K, question)
+    assert isinstance(answer, ClarifyAnswer)
+    assert answer.choices[0].question == first
+    chosen = render_text(ask(K, first), K.source)
+    budgets = [r.budget for r in ROWS if r.subprefecture == question[:2]]
+    figure = (
+        f"{max(budgets) - min(budgets):,}千円"
+        if first.endswith("差")
+        else f"{max(budgets) / min(budgets):.2f}倍"
+    )
+    assert figure in chosen
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "このデータの出どころは？",
+        "このbotの元データって何年のもの？",
+        "この数字のソースは？",
+        "Where does this data come from?",
+    ],
+)
+def test_where_the_data_comes_from_is_about(question: str):
+    assert plan(question).operation == "about"
+
+
+def test_a_figure_is_not_a_count():
+    assert plan("石狩の数字").operation == "total"

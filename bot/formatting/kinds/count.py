@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 def lead(answer: CountAnswer) -> str:
     unit = phrases.UNIT_LABEL[answer.unit]
     within = "" if answer.scope.kind == "all" else f"{phrases.scope_title(answer.scope)}の"
+    if answer.per_group:
+        measures = sum(g.count for g in answer.groups)
+        return f"{within}{unit}ごとの施策数（{answer.count}{unit} ・ 施策 計{measures}件）"
     if answer.most:
         most = "多い" if answer.order == "largest" else "少ない"
         names = "・".join(answer.most)
