@@ -146,10 +146,8 @@ def _left_words(reading: Reading, k: Knowledge) -> list[Word]:
         for begin, end in _runs(chunk.group()):
             raw = chunk.group()[begin:end]
             for script in _SCRIPTS.finditer(raw):
-                parts = [script.group()]
-                if script.group().isascii():
-                    parts = _ASCII_SPLIT.split(script.group())
-                for piece in parts:
+                ascii_run = script.group().isascii()
+                for piece in _ASCII_SPLIT.split(script.group()) if ascii_run else [script.group()]:
                     word = _trimmed(piece.strip(_EDGE_PUNCTUATION))
                     if not word or _is_filler(word, k):
                         continue
@@ -158,7 +156,7 @@ def _left_words(reading: Reading, k: Knowledge) -> list[Word]:
     return words
 
 
-_SCRIPTS = re.compile(r"[A-Za-z][A-Za-z\s\-—–_+=*/'’`\"]*[A-Za-z]|[A-Za-z]|(?:(?![A-Za-z]).)+")
+_SCRIPTS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 """移住related: a Latin word glued to a Japanese one is a word of its own (English filler
 then stays filler, the Japanese the topic)."""
 _ASCII_SPLIT = re.compile(r"[\s\-—–_+=*/'’`\"]+")
