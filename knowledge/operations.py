@@ -43,6 +43,10 @@ class Evidence:
     """Whether a cue word of this name was said."""
     scoped: bool
     """A region, topic, project, measure or budget range was named."""
+    data_scoped: bool
+    """As scoped, but a topic counts only when the table has it (このbotのベースは？ names none)."""
+    help_phrases: int
+    """How many different help phrases were said (使い方 and どんな質問: surely a help question)."""
     any_cue: bool
     regions: int
     topics: int
@@ -69,6 +73,10 @@ class Evidence:
     """The only list cues are どんな, どのような: what kind of thing (どんな項目がある?)."""
     contains_only: bool = False
     """The only list cues are 入って or 含まれ: a condition on names, not a request to list."""
+    proportion_only: bool = False
+    """The only share cue is 比率, with no whole said: of two regions, their ratio."""
+    exists_only: bool = False
+    """The only list cues ask whether there is any (anything, のはある): with how much, a total."""
 
     def said(self, *names: str) -> bool:
         return any(self.has(name) for name in names)
@@ -413,12 +421,18 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "例を教え | 例を見せ | 例ちょうだい | what kinds of questions | what questions | "
                 "what can i ask | what kind of questions | example questions | usage | "
                 "コマンド | command | commands | 質問のformat | 質問のexample | 質問の仕方 | "
-                "questionの仕方 | how do i ask | example question | questions can i ask",
+                "questionの仕方 | how do i ask | example question | questions can i ask | "
+                "example queries | sample questions | how am i supposed to ask | "
+                "how should i ask | how do i query",
             ),
             (
-                (9, lambda e: e.has("help") and e.has("bot") and not e.scoped),
-                (10, lambda e: e.has("help") and not e.scoped and not e.any_cue),
-                (11, lambda e: e.has("help") and not e.scoped and not e.said(*_ASKS_SOMETHING)),
+                (8, lambda e: e.help_phrases >= 2 and not e.regions and not e.asks_amount),
+                (9, lambda e: e.has("help") and e.has("bot") and not e.data_scoped),
+                (10, lambda e: e.has("help") and not e.data_scoped and not e.any_cue),
+                (
+                    11,
+                    lambda e: e.has("help") and not e.data_scoped and not e.said(*_ASKS_SOMETHING),
+                ),
                 (999, lambda _: True),
             ),
         ),
@@ -435,15 +449,16 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "units | these data | "
                 "fiscal year | which year | what year | 令和何年度 | 令和何年 | based on | "
                 "what unit | which unit | column | 元ネタ | 出どころ | 出所 | 元データ | "
-                "元の資料 | 原典 | ソース | data source | source data | come from | comes from",
+                "元の資料 | 原典 | ソース | data source | source data | come from | comes from | "
+                "what data | which data | working from | based off",
             ),
             (
-                (15, lambda e: e.has("about") and e.has("bot") and not e.scoped),
+                (15, lambda e: e.has("about") and e.has("bot") and not e.data_scoped),
                 (
                     20,
                     lambda e: (
                         e.has("about")
-                        and not e.scoped
+                        and not e.data_scoped
                         and not e.asks_amount
                         and not e.said(*_ABOUT_BLOCKERS)
                         and (not e.has("list") or (e.asks_kind and not e.units_said))
@@ -475,7 +490,11 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "何倍 | なんばい | 倍率 | 倍 | ratio | times bigger | times larger | times more | "
                 "times as | how many times | 何 times | 何times | what multiple | multiple of",
             ),
-            ((40, lambda e: e.has("ratio")),),
+            (
+                # 根室 / 釧路 予算 比率: the ratio of the two, not each one's share of the whole
+                (29, lambda e: e.proportion_only and e.regions == 2),
+                (40, lambda e: e.has("ratio")),
+            ),
         ),
         Operation(
             "difference",
@@ -558,7 +577,26 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "which area | what subprefecture",
             ),
             (
-                (80, lambda e: e.has("where") and not e.superlatives and not e.ordinals),
+                # 国定公園の施策を実施している振興局はどちら: which 振興局, with nothing to weigh
+                (
+                    59,
+                    lambda e: (
+                        e.has("which")
+                        and e.ends_on_place
+                        and e.regions < 2
+                        and not e.said("largest", "smallest", "superlative", "rank")
+                        and not e.ordinals
+                    ),
+                ),
+                (
+                    80,
+                    lambda e: (
+                        e.has("where")
+                        and not e.superlatives
+                        and not e.ordinals
+                        and not (e.has("rank") and e.counts)
+                    ),  # トップ3ってどこ: a ranking
+                ),
                 (180, lambda e: e.ends_on_place),
             ),
         ),
@@ -675,7 +713,12 @@ OPERATIONS: dict[OperationName, Operation] = {
             ),
             (
                 # 名前に食って入ってる施策ぜんぶでいくら: a condition on names, and a total
-                (160, lambda e: e.has("list") and not (e.contains_only and e.asks_amount)),
+                (
+                    160,
+                    lambda e: (
+                        e.has("list") and not ((e.contains_only or e.exists_only) and e.asks_amount)
+                    ),
+                ),
                 (190, lambda e: e.units_said and (bool(e.regions) or e.project or e.budget)),
                 (210, lambda e: e.budget),
             ),

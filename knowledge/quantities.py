@@ -467,7 +467,9 @@ _NATIVE_COUNTS = {
     "むつつ": 6, "ななつ": 7, "やつつ": 8, "ここのつ": 9,
 }  # fmt: skip
 _SMALL_NUMBER = re.compile(
-    r"\d{1,3}|[一二三四五六七八九十]{1,2}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    # a part of 4,000 or 1.5 is no count
+    r"(?<![\d,，.])\d{1,3}(?!\d|[,，.]\d)|[一二三四五六七八九十]{1,2}"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.IGNORECASE,
 )
 

@@ -55,6 +55,8 @@ SURE = 85.0
 MAYBE = 60.0
 """At or above (and below SURE): offered as もしかして candidates."""
 MAYBE_SHOWN = 5
+HOMOPHONE = 0.8
+"""A reading match of kanji onto different kanji keeps this much of its score: below SURE."""
 AMBIGUOUS_KANA = 2
 """A query of this many kana or fewer (ぶり, カニ) is never answered as sure."""
 MAX_QUERY_CHARS = 200
@@ -343,9 +345,21 @@ class SearchIndex:
                 for channel in self._entries[entry]:
                     if channel.kind == kind:
                         match = _exact(channel, needle)
+                        if match and kind != "surface":
+                            match = self._unless_homophone(word, entry, match)
                         if match and (entry not in matches or match.score > matches[entry].score):
                             matches[entry] = match
         return matches
+
+    def _unless_homophone(self, word: QueryWord, entry: int, match: _Match) -> _Match:
+        """A reading match of kanji onto other kanji (会議用 read かいぎよう, 開業 かいぎょう) is
+        a homophone: offered, never sure. Kanji onto kana (鰊 onto ニシン) stays a match."""
+        text = self._texts[entry]
+        written = {c for first, last in match.spans for c in text[first:last]}
+        other = {c for c in written if _script(c) == "kanji"} - set(word.text)
+        if other and any(_script(c) == "kanji" for c in word.text):
+            return _Match(match.score * HOMOPHONE, match.kind, match.spans)
+        return match
 
     def _entry_matches(self, word: QueryWord) -> dict[int, _Match]:
         """The best match of the word in each entry: exact in any channel, else a typo."""

@@ -67,6 +67,7 @@ FILLER = frozenset(
         "確認ですが 確認 資料によると 資料 こちら この その あの これ それ どれ 何 なに なん "
         "主な 掲載 載って 載ってる 掲載されて 表 表に 中 各 額 分 方 ほう もの やつ こと 場合 "
         "実施 展開 取り組み 取組 関係 関連 関する 関わる 関連した 関係する 対象 ちなみに "
+        "参加 参画 関与 携わって 携わる 道 "
         "ざっくり だいたい 大体 約 ほど 程度 くらい ぐらい 位 ねえ ねぇ あと それぞれ 各々 "
         "それ以外 全 合計額 予算額 金額 値 数字 数値 総 計上 計上されて 規模 お金 金 かけてる "
         "かけて 使って 使ってる ついて 付いて 付いてる つい 予算規模 千円単位 万円単位 単位で "
@@ -115,7 +116,10 @@ QUESTION_WORDS = frozenset(
         "working work works among 正確 正確に 間 ざっくり few things thing "
         "またぎ 跨ぎ またいで 跨いで 参照 参照して 対応 対応して 入って 入ってる "
         "cover covers covered answer answers answering pattern patterns different "
-        "separately counts up industry industries sector sectors field fields stuff"
+        "separately counts up industry industries sector sectors field fields stuff "
+        "sorry quick before start started actually fine multiple involved add adds adding "
+        "original "
+        "説明文 感じ かんじ 億 億円単位 円単位"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -307,6 +311,41 @@ def _trimmed(word: str) -> str:
     return trimmed.removesuffix("の") or trimmed
 
 
+_PREAMBLE = re.compile(
+    r"(?:ん|の|な)?(?:だけど|だけれど|ですけど|ですけれど|ですが|けど|けれど|ので|から|が)"
+    r"(?:さ|ね|も)?\s*[、,，]"
+)
+"""会議用に確認なんだけど、…: the clause before the question says why it is asked."""
+
+
+_GLOSS = re.compile(r"[,、]\s*(?:[a-z]+\s+)?(?:who|which|that|i\.e\.|meaning|namely)\b[^,.?？!！]*")
+"""関係人口, people who keep a connection to the area: a clause that explains a word."""
+
+
+def _asides(reading: Reading) -> list[tuple[int, int]]:
+    """The spans that say why or what a word means, not what is asked: a leading clause
+    (来週の会議で使うので、) before the question, a gloss after a word."""
+    spans = [m.span() for m in _GLOSS.finditer(reading.folded)]
+    found = _PREAMBLE.search(reading.text)
+    if found is not None and reading.text[found.end() :].strip():
+        spans.append((0, found.start()))
+    return spans
+
+
+def _past_asides(reading: Reading, words: list[Word], k: Knowledge) -> list[Word]:
+    """The words, without those of an aside that the table does not have: they say why the
+    question is asked or what a word means. A word of an aside the table has (エゾシカ
+    についてなんだけど、) stays a topic."""
+    asides = _asides(reading)
+    return [
+        w
+        for w in words
+        if not any(start <= w.start < end for start, end in asides)
+        or k.topic_rows(w.text)
+        or k.name_rows(w.text)
+    ]
+
+
 def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understanding]:
     """The plan of a question, and what was understood (for the reply and the JSON)."""
     reading = read(
@@ -327,6 +366,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     year = _year(reading, k, unplaced)
     words = _homophone_cues(reading, _typo_cues(reading, _left_words(reading, k), k), k)
     selection, topic_words = _names_and_projects(reading, k, words, unplaced)
+    topic_words = _past_asides(reading, topic_words, k)
     regions = [_as_area_if_said(reading, p, k) for p in reading.of("region")]
     whole_regions = [p for p in regions if _marks_whole(reading, p)]
     excluded = [p for p in regions if _excluded(reading, p)]
@@ -359,6 +399,11 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     if name_marked and not topic_words:
         topic_words = _named_by_pattern(reading)
     topic, name, apart = _topics(topic_words, k, unplaced, name_marked=name_marked)
+    if op in ("about", "help"):
+        # このbotって何のデータがベース？: a question about the bot has no topic; the words
+        # the table does not have (ベース, コツ, 幸い) are how it was asked
+        topic, name, apart = None, None, []
+        unplaced = [u for u in unplaced if u.reason != "topic"]
     if name_marked and not name and not topic and not apart:
         unplaced.append(Unplaced(text="名前", reason="name"))
     selection = selection.model_copy(update={"topic": topic, "name": name, "budget": budget})
@@ -433,12 +478,18 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
                     "project": None if _named_sides(sides, "project") else selection.project,
                 }
             )
+    narrower = _part_of_the_other(k, selection, sides) if op == "sum" else None
+    if narrower is not None:
+        # 「環境保全…プロジェクト」を釧路・根室合わせて: the project within the regions it runs
+        # in, said once; adding a part to the whole it is in would count it twice
+        op, sides, selection = "total", [], narrower
     if op == "ratio" and len(sides) == 2 and _denominator_first(reading):
         sides = sides[::-1]  # what multiple of Sorachi's is Kushiro's: Kushiro ÷ Sorachi
     if (
         apart
         and not _topic_sides(sides)
         and not any(s.pick is not None and s.pick.within.topic for s in sides)
+        and not _named_in_sides(apart, sides)
     ):
         alternatives = _alternatives(reading, topic_words, k)
         if alternatives:
@@ -774,6 +825,9 @@ def _operation(
         has=reading.has,
         scoped=bool(regions or topics or selection.project or selection.measure or budget)
         or bool(reading.of("region")),
+        data_scoped=bool(selection.project or selection.measure or budget or reading.of("region"))
+        or any(k.topic_rows(w.text) for w in topics),
+        help_phrases=len({c.text for c in reading.cues("help")}),
         any_cue=bool(reading.of("cue")),
         regions=len(regions),
         topics=len(topics),
@@ -793,6 +847,11 @@ def _operation(
         asks_amount=any(c.text not in _BUDGET_WORDS for c in reading.cues("total")),
         contains_only=bool(reading.cues("list"))
         and all(c.text in _CONTAINS for c in reading.cues("list")),
+        proportion_only=bool(reading.cues("share"))
+        and all(c.text == fold("比率") for c in reading.cues("share"))
+        and not reading.has("whole"),
+        exists_only=bool(reading.cues("list"))
+        and all(c.text in _EXISTS for c in reading.cues("list")),
         relative=any(_RELATIVE.match(reading.folded[p.span.end :]) for p in regions),
         asks_kind=bool(reading.cues("list"))
         and all(c.text in _WHAT_KIND for c in reading.cues("list")),
@@ -804,6 +863,9 @@ _BUDGET_WORDS = frozenset(fold(w) for w in "予算 よさん 金額 budget money
 """Total cues that name the budget without asking for an amount (予算の単位は？)."""
 _WHAT_KIND = frozenset(fold(w) for w in "どんな どういう どのような what are".split())
 _CONTAINS = frozenset(fold(w) for w in "含まれ 入って 入ってる".split())
+_EXISTS = frozenset(
+    fold(w) for w in "anything のある ってある のはある 何がある なにがある".split()
+)
 
 
 def _asks_total(reading: Reading) -> bool:
@@ -915,9 +977,15 @@ def _between(reading: Reading, position: int, piece: Piece) -> str:
     return reading.folded[low:high]
 
 
+_BY = re.compile(r"\b(?:by|per|for each|each)\s+$")
+
+
 def _breakdown_by(reading: Reading) -> Unit | None:
-    """振興局別, 施策ごと, by area: the unit right before 別 or ごと."""
+    """振興局別, 施策ごと, by area: the unit right before 別 or ごと (or after by, per)."""
     for cue in reading.cues("breakdown"):
+        for unit in reading.of("cue"):
+            if unit.name in _UNIT_CUES and _BY.search(reading.folded[: unit.span.start]):
+                return _UNIT_CUES[unit.name or ""]  # break down … by bureau
         own = [
             p
             for p in reading.of("cue")
@@ -1059,9 +1127,11 @@ def _names_and_projects(
     return Selection(project=project, measure=measure), topics
 
 
+_NAME_WORDS = r"(?:名前|施策名|事業名|名称|measure\s*名|measure\s*name)"
+"""A measure's own name (measure名に: the writers mix English into Japanese)."""
 _NAME_MARKER = re.compile(
     fold(
-        r"(?:名前|施策名|事業名|名称)(?:に|が|で)|(?:って|という|と言う|との)\s*名前"
+        _NAME_WORDS + r"(?:に|が|で)|(?:って|という|と言う|との)\s*名前"
         r"|named|in (?:the|its) name"
     )
 )
@@ -1080,7 +1150,7 @@ _COUNTED_BY_NAME = re.compile(fold(r"(?:名前|名称)(?:が|の)?\s*(?:で数�
 
 _NAMED = re.compile(
     r"([^\s、。「」]{1,12}?)(?:って|という|と言う|との)\s*(?:名前|言葉|字|文字)"
-    r"|(?:名前|施策名|事業名|名称)に\s*「?([^」\s、。]{1,12}?)」?\s*(?:って|が|を|の)?\s*"
+    r"|" + _NAME_WORDS + r"に\s*「?([^」\s、。]{1,12}?)」?\s*(?:って|が|を|の)?\s*"
     r"(?:入|含|つ|付)"
 )
 
@@ -1175,7 +1245,7 @@ def _specific(words: list[str], k: Knowledge) -> list[str]:
     return specific or words
 
 
-def _sides(  # noqa: PLR0911 - one return per shape of sides
+def _sides(  # noqa: PLR0911, PLR0912 - one return per shape of sides
     reading: Reading,
     *,
     plain: list[Piece],
@@ -1209,7 +1279,13 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
         or _SUBJECT_MARK.search(between)
         for a, b in itertools.pairwise(found_topics)
     )
-    if len(region_scopes) >= 2:
+    than = _than_sides(reading, found_topics, k)
+    if than:
+        return than
+    # エゾシカ肉の事業（空知と根室の2つ合わせて）とブリの事業: regions in brackets say where
+    # a topic is, they are no sides of their own
+    noted = len(topic_texts) >= 2 and all(_in_brackets(reading, p) for p in plain)
+    if len(region_scopes) >= 2 and not noted:
         shaped = _grouped_sides(reading, plain) or _parallel_sides(
             reading, plain, found_topics, unit
         )
@@ -1245,9 +1321,15 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
         ]
     if len(topic_texts) >= 2 and separated:
         # 道央のエゾシカとニシン: both within 道央; 空知のエゾシカと「根室ディア」: the region
-        # says where the first is, for the second is not there
-        scoped = [Selection(topic=t, regions=region_scopes) for t in topic_texts]
-        return [Side(selection=s if k.select(s) else Selection(topic=s.topic)) for s in scoped]
+        # says where the first is, for the second is not there; regions in brackets that
+        # narrow nothing (エゾシカ肉 is only in 空知 and 根室) are left out of the side's name
+        sides = []
+        for text in topic_texts:
+            alone, scoped = Selection(topic=text), Selection(topic=text, regions=region_scopes)
+            narrowed = k.select(scoped)
+            narrows = bool(narrowed) and not (noted and narrowed == k.select(alone))
+            sides.append(Side(selection=scoped if narrows else alone))
+        return sides
     named = _named_pieces(reading)
     if len(named) >= 2:
         return [
@@ -1259,6 +1341,51 @@ def _sides(  # noqa: PLR0911 - one return per shape of sides
             for p in sorted(named, key=lambda p: p.span.start)
         ]
     return _named_and_rest(reading, named[0], plain, found_topics) if named else []
+
+
+_THAN = re.compile(r"\bthan\b")
+
+
+def _than_sides(reading: Reading, topics: list[Word], k: Knowledge) -> list[Side]:
+    """How much more does the post-COVID Ishikari strategy measure get than the Olympics one:
+    what is said before "than" is one side, what is said after it the other (each side's
+    topic words together, within the regions said on its side)."""
+    found = list(_THAN.finditer(reading.folded))
+    if len(found) != 1:
+        return []
+    cut = found[0].start()
+    sides = []
+    for part in ((0, cut), (cut, len(reading.folded))):
+        words = [w.text for w in topics if part[0] <= w.start < part[1]]
+        regions = [
+            _scope(p.region)
+            for p in _distinct(reading.of("region"))
+            if p.region is not None and part[0] <= p.span.start < part[1]
+        ]
+        if not words:
+            return []
+        sides.append(Selection(topic=" ".join(dict.fromkeys(words)), regions=regions))
+    for index, selection in enumerate(sides):
+        other = sides[1 - index].regions
+        inherited = selection.model_copy(update={"regions": other})
+        if not selection.regions and other and k.select(inherited):
+            # Iburi's tourism measure … than its food-brand one: the same region, as said once
+            sides[index] = inherited
+    first, second = (k.select(side) for side in sides)
+    return [Side(selection=side) for side in sides] if first != second else []
+
+
+def _part_of_the_other(k: Knowledge, shared: Selection, sides: list[Side]) -> Selection | None:
+    """Of two sides to add up, the one whose measures are all among the other's."""
+    if len(sides) != 2 or any(s.selection is None or s.pick is not None for s in sides):
+        return None
+    scopes = [shared.merged(s.selection or Selection()) for s in sides]
+    first, second = ({id(r) for r in k.select(scope)} for scope in scopes)
+    if not first or not second:
+        return None
+    if first <= second:
+        return scopes[0]
+    return scopes[1] if second < first else None
 
 
 def _side_ranks(sides: list[Side]) -> set[int]:
@@ -1453,6 +1580,17 @@ _SUBJECT_MARK = re.compile(fold("って|は|が"))
 
 def _named_sides(sides: list[Side], field: Literal["measure", "project"]) -> bool:
     return any(s.selection is not None and getattr(s.selection, field) for s in sides)
+
+
+def _named_in_sides(words: list[str], sides: list[Side]) -> bool:
+    """Every word is in the name of a measure or project that is a side (教育旅行 and 食
+    ブランド found the two measures compared): the words were used, by the sides."""
+    names = [
+        fold(s.selection.measure or s.selection.project or "")
+        for s in sides
+        if s.selection is not None
+    ]
+    return bool(names) and all(any(fold(w) in n for n in names) for w in words)
 
 
 def _topic_sides(sides: list[Side]) -> bool:

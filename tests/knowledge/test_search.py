@@ -162,3 +162,12 @@ def test_recall_on_the_evaluation_set_stays_at_the_level_reached():
     assert report.recall_at_3 == 1.0, report.misses
     assert report.recall_at_1 >= 0.99, report.misses
     assert report.no_answer_right == 1.0, report.misses
+
+
+def test_kanji_read_onto_other_kanji_is_a_homophone_offered_not_asserted():
+    # 会議用 is read かいぎよう, 開業 (新幹線［開業］) かいぎょう: the same sound, another word
+    assert not [r for r in ROWS if "会議" in r.measure + r.project + r.description]
+    assert K.search("会議用").confidence != "sure"
+    answer = K.search("鰊")  # kanji onto the katakana the table writes: the herring measure
+    assert answer.confidence == "sure"
+    assert [r.line for r in answer.results] == [r.line for r in ROWS if "ニシン" in r.measure]

@@ -1679,3 +1679,170 @@ def test_where_the_data_comes_from_is_about(question: str):
 
 def test_a_figure_is_not_a_count():
     assert plan("石狩の数字").operation == "total"
+
+
+def said(question: str) -> str:
+    return render_text(ask(K, question), K.source)
+
+
+def figure(question: str) -> str:
+    """The reply's headline figure, on the line after its title."""
+    return said(question).splitlines()[2]
+
+
+def total_of(rows: list[Row]) -> str:
+    return f"{sum(r.budget for r in rows):,}千円"
+
+
+def about(word: str) -> list[Row]:
+    return [r for r in ROWS if word in r.measure + r.project + r.description]
+
+
+@pytest.mark.parametrize(
+    ("question", "operation"),
+    [
+        ("このbotのdataって何の資料がベース？いつの年度のやつ？", "about"),
+        (
+            "Sorry, quick one before we start — what data is this bot actually working from?",
+            "about",
+        ),
+        ("このbotのsourceって道のどの資料？振興局のプロジェクトのやつ？", "about"),
+        ("えっと、これどうやって使えばいいのかな？聞き方のコツとかある？", "help"),
+        # 利用 is in the table (ニシン利用拡大), yet three help phrases say what is asked
+        (
+            "初めて利用いたしますので、どのような質問ができるのか、使い方を教えていただけますでしょうか。",
+            "help",
+        ),
+        (
+            "Sorry, how am I supposed to ask this bot things? "
+            "Could you give me a few example queries?",
+            "help",
+        ),
+    ],
+)
+def test_a_question_about_the_bot_is_not_lost_on_its_other_words(question: str, operation: str):
+    found = plan(question)
+    assert (found.operation, found.unplaced, found.selection.topic) == (operation, [], None)
+    assert not isinstance(ask(K, question), ClarifyAnswer)
+
+
+def test_a_leading_clause_says_why_it_is_asked():
+    assert figure("会議用に確認なんだけど、全道のtotal budgetっていくら？").startswith(
+        total_of(ROWS)
+    )
+    # a word of that clause the table has is still the topic
+    reply = said("エゾシカについてなんだけど、予算は？")
+    assert total_of(about("エゾシカ")) in reply
+
+
+def test_a_gloss_after_a_word_explains_it():
+    reply = said(
+        "Which bureaus run measures on 関係人口, people who keep a connection to the area?"
+    )
+    subs = {r.subprefecture for r in about("関係人口")}
+    assert len(subs) >= 2
+    assert all(sub in reply for sub in subs)
+    assert "わかりません" not in reply
+
+
+def test_a_measure_name_said_half_in_english_is_a_name_condition():
+    found = plan("measure名に「ツーリズム」って入ってるの何個？")
+    assert (found.operation, found.selection.name) == ("count", "ツーリズム")
+    named = [r for r in ROWS if "ツーリズム" in r.measure]
+    assert len(named) < len(about("ツーリズム"))  # descriptions say ツーリズム more often
+    assert f"{len(named)}件" in said("measure名に「ツーリズム」って入ってるの何個？")
+
+
+def test_break_down_by_bureau_is_per_subprefecture():
+    found = plan("Can you break down the Kushiro–Nemuro area budget by bureau?")
+    assert (found.operation, found.by) == ("breakdown", "subprefecture")
+    reply = said("Can you break down the Kushiro–Nemuro area budget by bureau?")
+    for sub in ("釧路", "根室"):
+        assert total_of([r for r in ROWS if r.subprefecture == sub]) in reply
+
+
+def test_is_there_any_and_how_much_is_the_total():
+    question = "Is anything budgeted for the Jomon archaeological sites? How much?"
+    assert plan(question).operation == "total"
+    assert figure(question).startswith(total_of(about("縄文")))
+
+
+def test_a_ratio_word_between_two_regions_is_their_ratio():
+    found = plan("根室 / 釧路 予算 比率")
+    assert found.operation == "ratio"
+    nemuro, kushiro = (
+        sum(r.budget for r in ROWS if r.subprefecture == s) for s in ("根室", "釧路")
+    )
+    assert f"{nemuro / kushiro:.2f}倍" in said("根室 / 釧路 予算 比率")
+
+
+def test_dochira_of_a_place_with_nothing_to_weigh_is_where():
+    question = "国定公園に関連する施策を実施している振興局はどちらでしょうか。"
+    assert plan(question).operation == "where"
+    reply = said(question)
+    assert all(r.subprefecture in reply for r in about("国定公園"))
+    # with a size said, it is the larger one
+    assert plan("エゾシカの事業で予算が多い振興局はどっち？").operation == "pick"
+
+
+def test_taking_part_in_a_project_is_no_topic():
+    question = "「きた北海道」のプロジェクト、参加してる振興局はどこ？全部list upして"
+    found = plan(question)
+    assert (found.operation, found.selection.topic) == ("where", None)
+    subs = {r.subprefecture for r in ROWS if "きた北海道" in r.project}
+    assert all(sub in said(question) for sub in subs)
+
+
+def test_a_project_added_up_over_the_regions_it_runs_in_is_counted_once():
+    question = (
+        "「環境保全と地域資源の有効利用推進プロジェクト」の総予算額は、"
+        "釧路・根室合わせていくらでございますか。"
+    )
+    found = plan(question)
+    assert (found.operation, found.sides) == ("total", [])
+    project = [r for r in ROWS if r.project.startswith("環境保全と地域資源")]
+    assert {r.area for r in project} == {"釧路・根室連携地域"}
+    assert figure(question).startswith(total_of(project))
+
+
+def test_regions_in_brackets_say_where_a_side_is():
+    question = "エゾシカ肉の事業（空知と根室の2つ合わせて）とブリの事業、どっちのbudgetがbigger？"
+    assert isinstance(ask(K, question), CompareAnswer)
+    venison = total_of(about("エゾシカ肉"))
+    buri = total_of([r for r in ROWS if "ブリの" in r.measure + r.description])
+    reply = said(question)
+    assert venison in reply
+    assert buri in reply
+    assert reply.index(venison) < reply.index(buri)
+
+
+def test_a_number_with_a_thousands_comma_is_no_count():
+    question = "釧根で4,000千円超のmeasureは何件？ちょうど4,000のは除いて"
+    assert plan(question).unplaced == []
+    kept = [r for r in ROWS if r.area == "釧路・根室連携地域" and r.budget > 4000]
+    assert f"{len(kept)}件" in said(question)
+
+
+def test_than_divides_the_two_sides_of_an_english_comparison():
+    question = (
+        "How much more does Iburi's tourism and school-trip measure get than its food-brand "
+        "measure?"
+    )
+    iburi = [r for r in ROWS if r.subprefecture == "胆振"]
+    tourism = next(r for r in iburi if "教育旅行" in r.measure)
+    food = next(r for r in iburi if "ブランド" in r.measure)
+    assert f"{tourism.budget - food.budget:,}千円" in said(question)
+    # the topic said before a region is that region's, not the next one's
+    found = plan("How much more does tourism in Ishikari get than deer in Nemuro?")
+    assert [(s.selection.topic, s.selection.regions[0].name) for s in found.sides] == [
+        ("観光", "石狩"),
+        ("エゾシカ", "根室"),
+    ]
+
+
+def test_top_three_and_where_is_a_ranking():
+    found = plan("予算多い振興局、トップ3ってどこかな？")
+    assert (found.operation, found.n, found.unit) == ("rank", 3, "subprefecture")
+    top = sorted(SUBPREFECTURE_TOTALS.items(), key=lambda item: -item[1])[:3]
+    reply = said("予算多い振興局、トップ3ってどこかな？")
+    assert all(f"{total:,}千円" in reply for _, total in top)
