@@ -508,7 +508,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "how much more | how much less | gap | more than the | 差は | どのくらい違 | "
                 "どれくらい違 | どんくらい違 | どんだけ違 | どれだけ違 | how different | "
                 "how much bigger | how much larger | how much smaller | なんぼ多い | "
-                "なんぼ少ない | なんぼ違",
+                "なんぼ少ない | なんぼ違 | minus | subtract | subtracted | 引くと | 引いた | "
+                "引いたら",
             ),
             ((50, lambda e: e.has("difference")),),
         ),
@@ -529,6 +530,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 (60, lambda e: e.has("which")),
                 # とかちってオホーツクより予算多い: one region measured against another
                 (65, lambda e: e.relative and e.regions >= 2 and e.said("largest", "smallest")),
+                # 空知と石狩で予算が多いのはどこ: the larger of the two
+                (78, lambda e: e.has("where") and e.said("largest", "smallest") and e.regions >= 2),
                 # 空知と石狩 with no other cue: side by side
                 (150, lambda e: e.regions >= 2 and not e.said("total", "list", "sum")),
             ),
@@ -659,7 +662,20 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "cheapest | costliest | priciest | "
                 "the top | the bottom",
             ),
-            ((110, lambda e: bool(e.superlatives or e.ordinals)),),
+            (
+                # 予算が多いのはどの振興局: the one with the most, said without 一番
+                (
+                    79,
+                    lambda e: (
+                        e.has("where")
+                        and e.said("largest", "smallest")
+                        and e.regions < 2
+                        and not e.said("rank", "count", "which")
+                        and not e.counts
+                    ),
+                ),
+                (110, lambda e: bool(e.superlatives or e.ordinals)),
+            ),
         ),
         Operation(
             "mean",

@@ -898,7 +898,9 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
     # the largest project across all bureaus, 振興局をまたいで: what is summed across, not the unit
     units = [p for p in units if not _across(reading, p)] or units
     if not units:
-        return "subprefecture" if op == "where" else "measure"
+        # 予算が多いのはどこ: a place is asked for, the 振興局
+        place = op == "where" or (op == "pick" and reading.has("where"))
+        return "subprefecture" if place else "measure"
     anchors = {
         "pick": ("superlative",),
         "rank": ("rank", "superlative"),

@@ -1846,3 +1846,27 @@ def test_top_three_and_where_is_a_ranking():
     top = sorted(SUBPREFECTURE_TOTALS.items(), key=lambda item: -item[1])[:3]
     reply = said("予算多い振興局、トップ3ってどこかな？")
     assert all(f"{total:,}千円" in reply for _, total in top)
+
+
+@pytest.mark.parametrize(
+    "question", ["予算が多いのはどの振興局？", "予算が多いのはどこ？", "予算が多い振興局はどこ"]
+)
+def test_the_place_with_more_said_without_ichiban_is_the_largest(question: str):
+    largest, total = max(SUBPREFECTURE_TOTALS.items(), key=lambda item: item[1])
+    assert (plan(question).operation, plan(question).unit) == ("pick", "subprefecture")
+    assert said(question).splitlines()[2].startswith(f"{largest}")
+    assert f"{total:,}千円" in said(question).splitlines()[2]
+
+
+def test_of_two_places_the_one_with_more_is_a_comparison():
+    question = "空知と石狩で予算が多いのはどこ？"
+    assert plan(question).operation == "compare"
+    sorachi, ishikari = SUBPREFECTURE_TOTALS["空知"], SUBPREFECTURE_TOTALS["石狩"]
+    assert f"{abs(sorachi - ishikari):,}千円" in said(question)
+
+
+def test_minus_is_a_difference():
+    question = "What is Hidaka's budget minus Hiyama's?"
+    assert plan(question).operation == "difference"
+    hidaka, hiyama = SUBPREFECTURE_TOTALS["日高"], SUBPREFECTURE_TOTALS["檜山"]
+    assert f"{abs(hidaka - hiyama):,}千円" in said(question)
