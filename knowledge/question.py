@@ -404,6 +404,7 @@ _FILLER_PHRASES = tuple(
             "this table", "the table", "in the tables", "in these tables", "the tables",
             "in this data", "according to", "千円単位", "万円単位",
             "円単位", "単位で", "in thousand yen", "in thousands of yen",
+            "打ち合わせ", "打合せ", "打ち合せ", "うちあわせ",  # a meeting: no 合わせ of a sum
         ),
         key=len,
         reverse=True,

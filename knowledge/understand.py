@@ -314,36 +314,40 @@ def _trimmed(word: str) -> str:
 _PREAMBLE = re.compile(
     r"(?:ん|の|な)?(?:だけど|だけれど|ですけど|ですけれど|ですが|けど|けれど|ので|から|が)"
     r"(?:さ|ね|も)?\s*[、,，]"
+    r"|(?:んだけど|んですけど|んですが|のですが|ので(?!しょう|す))(?:さ|ね)?\s*"
 )
 """会議用に確認なんだけど、…: the clause before the question says why it is asked."""
 
 
-_GLOSS = re.compile(r"[,、]\s*(?:[a-z]+\s+)?(?:who|which|that|i\.e\.|meaning|namely)\b[^,.?？!！]*")
+_APPOSITIVE = re.compile(
+    r"[,、]\s*(?:[a-z]+\s+)?(?:who|which|that|i\.e\.|meaning|namely)\b[^,.?？!！]*"
+)
 """関係人口, people who keep a connection to the area: a clause that explains a word."""
 
 
-def _asides(reading: Reading) -> list[tuple[int, int]]:
-    """The spans that say why or what a word means, not what is asked: a leading clause
-    (来週の会議で使うので、) before the question, a gloss after a word."""
-    spans = [m.span() for m in _GLOSS.finditer(reading.folded)]
+def _past_asides(reading: Reading, words: list[Word], k: Knowledge) -> list[Word]:
+    """The words, without those of an aside that the table does not have: a leading clause
+    that says why it is asked (来週の会議で使うので、), a gloss that says what a word means.
+    A word of an aside the table has (エゾシカについてなんだけど、) stays a topic, and so does
+    the word the leading clause is about (オオカミなんだけど、: asked back, never dropped)."""
+    asides = [m.span() for m in _APPOSITIVE.finditer(reading.folded)]
     found = _PREAMBLE.search(reading.text)
     if found is not None and reading.text[found.end() :].strip():
-        spans.append((0, found.start()))
-    return spans
-
-
-def _past_asides(reading: Reading, words: list[Word], k: Knowledge) -> list[Word]:
-    """The words, without those of an aside that the table does not have: they say why the
-    question is asked or what a word means. A word of an aside the table has (エゾシカ
-    についてなんだけど、) stays a topic."""
-    asides = _asides(reading)
+        asides.append((0, found.start()))
     return [
         w
         for w in words
         if not any(start <= w.start < end for start, end in asides)
+        or (found is not None and _SUBJECT.fullmatch(reading.text[w.end : found.start()]))
         or k.topic_rows(w.text)
         or k.name_rows(w.text)
     ]
+
+
+_SUBJECT = re.compile(
+    r"\s*(?:について|に関して|に関する|のこと|の件|の話|って|は)?\s*(?:な|です|だ)?\s*"
+)
+"""What follows the word a leading clause is about, up to its なんだけど or ですが."""
 
 
 def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understanding]:

@@ -1735,6 +1735,28 @@ def test_a_leading_clause_says_why_it_is_asked():
     assert total_of(about("エゾシカ")) in reply
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "来週の会議で使うので道北の合計を教えてください",
+        "今度の打ち合わせ用なんですが、道北の予算は？",
+    ],
+)
+def test_a_meeting_said_as_the_reason_is_no_topic_and_no_sum(question: str):
+    found = plan(question)
+    assert (found.operation, found.unplaced, found.sides) == ("total", [], [])
+    assert figure(question).startswith(f"{AREA_TOTALS['道北連携地域']:,}千円")
+
+
+@pytest.mark.parametrize(
+    "question", ["オオカミなんだけど、空知でいくら？", "オオカミについてですが、空知の予算は？"]
+)
+def test_the_word_a_leading_clause_is_about_is_asked_back_not_dropped(question: str):
+    assert not about("オオカミ")
+    assert [u.text for u in plan(question).unplaced] == ["オオカミ"]
+    assert isinstance(ask(K, question), ClarifyAnswer)
+
+
 def test_a_gloss_after_a_word_explains_it():
     reply = said(
         "Which bureaus run measures on 関係人口, people who keep a connection to the area?"
