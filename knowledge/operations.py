@@ -509,7 +509,9 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どれくらい違 | どんくらい違 | どんだけ違 | どれだけ違 | how different | "
                 "how much bigger | how much larger | how much smaller | なんぼ多い | "
                 "なんぼ少ない | なんぼ違 | minus | subtract | subtracted | 引くと | 引いた | "
-                "引いたら",
+                "引いたら | 何円違 | 何円ちが | 何千円違 | 何千円ちが | 何万円違 | 何万円ちが | "
+                "何億円違 | 何億円ちが | いくらちが | どれくらいちが | どのくらいちが | "
+                "どんくらいちが | どんだけちが | どれだけちが | なんぼちが",
             ),
             ((50, lambda e: e.has("difference")),),
         ),

@@ -97,7 +97,8 @@ FILLER |= frozenset(
         "mentioning deal deals dealing target targeting targeted focused focus grand related mean "
         "account accounts accounted "
         "means meaning 円 千円 万円 億円 単位 ぴったり 丁度 ちょうど exactly alone "
-        "何円 何千円 何万円 何億円 なん円 なん千円 なん万円 なん億円 がらみ 絡み 付き つき 込み"
+        "何円 何千円 何万円 何億円 なん円 なん千円 なん万円 なん億円 がらみ 絡み 付き つき 込み "
+        "何億 何万 何千 なんおく なんまん なんぜん"
     ).split()
 )
 QUESTION_WORDS = frozenset(
@@ -118,7 +119,7 @@ QUESTION_WORDS = frozenset(
         "cover covers covered answer answers answering pattern patterns different "
         "separately counts up industry industries sector sectors field fields stuff "
         "sorry quick before start started actually fine multiple involved add adds adding "
-        "original "
+        "original allocate fund 画面 スクリーン モニター 共有 表示 "
         "説明文 感じ かんじ 億 億円単位 円単位"
     ).split()
 )
@@ -275,13 +276,24 @@ def _homophone_cues(reading: Reading, words: list[Word], k: Knowledge) -> list[W
     return kept
 
 
+def _english_forms(key: str) -> list[str]:
+    """An English word and its stems (spends -> spend, allocated -> allocate): one entry in the
+    word lists serves every inflection."""
+    forms = [key]
+    if key.isascii() and len(key) > 4:
+        for ending, stem in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                             ("ing", ""), ("ing", "e")):  # fmt: skip
+            if key.endswith(ending):
+                forms.append(key[: -len(ending)] + stem)
+    return forms
+
+
 def _is_filler(word: str, k: Knowledge) -> bool:
     """Particles, endings, polite phrases, question words; a hiragana word only when the
     table does not have it (えぞしか is a topic, ですかね is not)."""
     key = fold(word)
     if (
-        key in FILLER
-        or key in QUESTION_WORDS
+        any(form in FILLER or form in QUESTION_WORDS for form in _english_forms(key))
         or bool(_COUNTER.match(unicodedata.normalize("NFKC", key)))
         or key in SUFFIXES
         or (key.isascii() and len(key) <= 1)

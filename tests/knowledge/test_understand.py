@@ -1892,3 +1892,31 @@ def test_minus_is_a_difference():
     assert plan(question).operation == "difference"
     hidaka, hiyama = SUBPREFECTURE_TOTALS["日高"], SUBPREFECTURE_TOTALS["檜山"]
     assert f"{abs(hidaka - hiyama):,}千円" in said(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ひやまとおしまって何万円ちがう？",
+        "檜山と渡島は何千円違うの",
+        "How much is Hiyama minus Oshima?",
+    ],
+)
+def test_how_many_yen_apart_is_a_difference(question: str):
+    assert plan(question).operation == "difference"
+    apart = abs(SUBPREFECTURE_TOTALS["檜山"] - SUBPREFECTURE_TOTALS["渡島"])
+    assert f"{apart:,}千円" in said(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "operation"),
+    [
+        ("Which bureau spends the least?", "pick"),
+        ("How much is allocated to Sorachi?", "total"),
+        ("画面に出てる表で、おほーつくの合計っていくら？", "total"),
+        ("石狩の予算って何億？", "total"),
+    ],
+)
+def test_inflections_screens_and_units_asked_for_are_no_topics(question: str, operation: str):
+    found = plan(question)
+    assert (found.operation, found.unplaced, found.selection.topic) == (operation, [], None)
