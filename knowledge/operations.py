@@ -423,7 +423,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "コマンド | command | commands | 質問のformat | 質問のexample | 質問の仕方 | "
                 "questionの仕方 | how do i ask | example question | questions can i ask | "
                 "example queries | sample questions | how am i supposed to ask | "
-                "how should i ask | how do i query",
+                "how should i ask | how do i query | how should i phrase | how do i phrase | "
+                "phrase my question | phrase questions | word my question",
             ),
             (
                 (8, lambda e: e.help_phrases >= 2 and not e.regions and not e.asks_amount),

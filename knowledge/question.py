@@ -494,8 +494,14 @@ def _cue_words(reading: Reading) -> None:
                 continue  # うちゅう (宇宙) is not のうち
             if phrase == "の数" and reading.folded[end : end + 1] in ("字", "値"):
                 continue  # この数字のソース: 数字 is a figure, not a count
-            if phrase in _SOME and _SOME_AFTER.match(reading.folded[end:]):
-                continue  # いくつかある: "some", not "how many"
+            if phrase in _SOME and (
+                _SOME_AFTER.match(reading.folded[end:])
+                or (
+                    reading.folded[end : end + 1] == "か"
+                    and reading.folded[start - 1 : start] == "を"
+                )
+            ):
+                continue  # いくつかある, 例をいくつか: "some", not "how many"
             if phrase == "share" and _SHARE_VERB.search(
                 f"{reading.folded[max(0, start - 16) : start]}|{reading.folded[end : end + 8]}"
             ):

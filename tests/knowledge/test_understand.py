@@ -1920,3 +1920,15 @@ def test_how_many_yen_apart_is_a_difference(question: str):
 def test_inflections_screens_and_units_asked_for_are_no_topics(question: str, operation: str):
     found = plan(question)
     assert (found.operation, found.unplaced, found.selection.topic) == (operation, [], None)
+
+
+@pytest.mark.parametrize(
+    "question", ["How should I phrase questions to you?", "使える質問の例をいくつか"]
+)
+def test_asking_how_to_ask_is_help(question: str):
+    assert plan(question).operation == "help"
+    assert not any(f"{len(ROWS)}件" in line for line in said(question).splitlines())
+
+
+def test_ikutsuka_at_the_end_still_asks_how_many():
+    assert f"{len(ROWS)}件" in said("施策はいくつか？")
