@@ -119,7 +119,8 @@ QUESTION_WORDS = frozenset(
         "cover covers covered answer answers answering pattern patterns different "
         "separately counts up industry industries sector sectors field fields stuff "
         "sorry quick before start started actually fine multiple involved add adds adding "
-        "original allocate fund 画面 スクリーン モニター 共有 表示 "
+        "original allocate fund 画面 スクリーン モニター 共有 表示 out slice portion phrase "
+        "should every under "
         "説明文 感じ かんじ 億 億円単位 円単位"
     ).split()
 )
@@ -346,6 +347,9 @@ def _past_asides(reading: Reading, words: list[Word], k: Knowledge) -> list[Word
     found = _PREAMBLE.search(reading.text)
     if found is not None and reading.text[found.end() :].strip():
         asides.append((0, found.start()))
+    lead = _ENGLISH_LEAD.match(reading.folded)
+    if lead is not None and reading.folded[lead.end() :].strip():
+        asides.append(lead.span())  # For the meeting: Sorachi total?
     return [
         w
         for w in words
@@ -356,6 +360,10 @@ def _past_asides(reading: Reading, words: list[Word], k: Knowledge) -> list[Word
     ]
 
 
+_ENGLISH_LEAD = re.compile(
+    r"\s*(?:for|before|after|during|in|at|quick|sorry|ok|okay|so|hi|hello|hey)\b[^:：—]{0,40}[:：—]"
+)
+"""For the meeting: / Quick one — : an English lead-in that says when or why it is asked."""
 _SUBJECT = re.compile(
     r"\s*(?:について|に関して|に関する|のこと|の件|の話|って|は)?\s*(?:な|です|だ)?\s*"
 )

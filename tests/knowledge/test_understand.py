@@ -1932,3 +1932,22 @@ def test_asking_how_to_ask_is_help(question: str):
 
 def test_ikutsuka_at_the_end_still_asks_how_many():
     assert f"{len(ROWS)}件" in said("施策はいくつか？")
+
+
+@pytest.mark.parametrize(
+    ("question", "figure_line"),
+    [
+        ("For the meeting: Sorachi total?", f"{SUBPREFECTURE_TOTALS['空知']:,}千円"),
+        ("List every measure under the Shinkansen project", None),
+        ("Out of Hokkaido's total, how much is Kushiro's slice in percent?", "%"),
+    ],
+)
+def test_english_lead_ins_and_plain_words_are_no_topics(question: str, figure_line: str | None):
+    found = plan(question)
+    assert found.unplaced == []
+    if figure_line:
+        assert figure_line in figure(question) + said(question).splitlines()[1]
+
+
+def test_an_english_lead_in_that_names_something_is_asked_back():
+    assert [u.text for u in plan("Wolves: how much in Sorachi?").unplaced] == ["Wolves"]
