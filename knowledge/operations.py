@@ -752,7 +752,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どのぐらい | "
                 "どれくらい | どれぐらい | どんくらい | 総額 | 金額 | トータル | total | "
                 "budget | sum | "
-                "cost | how much | how big | how large | money | おいくら",
+                "cost | how much | how big | how large | money | おいくら | 事業費 | 経費 | 費用 | "
+                "予算額",
             ),
             (
                 (170, lambda e: e.asks_total),

@@ -883,7 +883,9 @@ def _operation(
     return choose(evidence)
 
 
-_BUDGET_WORDS = frozenset(fold(w) for w in "予算 よさん 金額 budget money cost".split())
+_BUDGET_WORDS = frozenset(
+    fold(w) for w in "予算 よさん 金額 予算額 事業費 経費 費用 budget money cost".split()
+)
 """Total cues that name the budget without asking for an amount (予算の単位は？)."""
 _WHAT_KIND = frozenset(fold(w) for w in "どんな どういう どのような what are".split())
 _CONTAINS = frozenset(fold(w) for w in "含まれ 入って 入ってる".split())

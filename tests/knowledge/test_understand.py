@@ -1951,3 +1951,10 @@ def test_english_lead_ins_and_plain_words_are_no_topics(question: str, figure_li
 
 def test_an_english_lead_in_that_names_something_is_asked_back():
     assert [u.text for u in plan("Wolves: how much in Sorachi?").unplaced] == ["Wolves"]
+
+
+def test_jigyouhi_is_the_budget():
+    assert figure("JOMONの事業費は？").startswith(
+        total_of([r for r in ROWS if "JOMON" in r.measure])
+    )
+    assert plan("事業費の単位は？").operation == "about"
