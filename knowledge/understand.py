@@ -513,7 +513,6 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         apart
         and not _topic_sides(sides)
         and not any(s.pick is not None and s.pick.within.topic for s in sides)
-        and not _named_in_sides(apart, sides)
     ):
         alternatives = _alternatives(reading, topic_words, k)
         if alternatives:
@@ -1608,17 +1607,6 @@ _SUBJECT_MARK = re.compile(fold("って|は|が"))
 
 def _named_sides(sides: list[Side], field: Literal["measure", "project"]) -> bool:
     return any(s.selection is not None and getattr(s.selection, field) for s in sides)
-
-
-def _named_in_sides(words: list[str], sides: list[Side]) -> bool:
-    """Every word is in the name of a measure or project that is a side (教育旅行 and 食
-    ブランド found the two measures compared): the words were used, by the sides."""
-    names = [
-        fold(s.selection.measure or s.selection.project or "")
-        for s in sides
-        if s.selection is not None
-    ]
-    return bool(names) and all(any(fold(w) in n for n in names) for w in words)
 
 
 def _topic_sides(sides: list[Side]) -> bool:

@@ -1827,6 +1827,29 @@ def test_a_project_added_up_over_the_regions_it_runs_in_is_counted_once():
     assert figure(question).startswith(total_of(project))
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the part said second
+        "釧路・根室と「環境保全と地域資源の有効利用推進プロジェクト」を合わせていくら",
+        "宇宙産業理解促進事業と宇宙の施策を合わせていくら",  # the same measures, said twice
+    ],
+)
+def test_a_side_within_the_other_is_added_once(question: str):
+    found = plan(question)
+    assert (found.operation, found.sides) == ("total", [])
+    word = "環境保全" if "環境保全" in question else "宇宙"
+    assert figure(question).startswith(total_of(about(word)))
+
+
+def test_an_empty_side_adds_nothing_and_keeps_the_other():
+    question = "空知の観光と石狩の観光を合わせると？"
+    assert plan(question).operation == "sum"
+    ishikari = [r for r in about("観光") if r.subprefecture == "石狩"]
+    assert not [r for r in about("観光") if r.subprefecture == "空知"]
+    assert figure(question).startswith(total_of(ishikari))
+
+
 def test_regions_in_brackets_say_where_a_side_is():
     question = "エゾシカ肉の事業（空知と根室の2つ合わせて）とブリの事業、どっちのbudgetがbigger？"
     assert isinstance(ask(K, question), CompareAnswer)
@@ -1958,3 +1981,27 @@ def test_jigyouhi_is_the_budget():
         total_of([r for r in ROWS if "JOMON" in r.measure])
     )
     assert plan("事業費の単位は？").operation == "about"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ishikari's tourism gets how much more than Nemuro's deer?",
+        "Tourism in Ishikari gets how much more than deer in Nemuro?",
+    ],
+)
+def test_than_keeps_what_is_said_first_on_the_first_side(question: str):
+    found = plan(question)
+    assert [(s.selection.topic, s.selection.regions[0].name) for s in found.sides] == [
+        ("観光", "石狩"),
+        ("エゾシカ", "根室"),
+    ]
+    tourism = sum(r.budget for r in about("観光") if r.subprefecture == "石狩")
+    deer = sum(r.budget for r in about("エゾシカ") if r.subprefecture == "根室")
+    assert f"{tourism - deer:,}千円" in said(question)
+
+
+def test_than_between_two_names_of_the_same_measures_is_no_comparison():
+    found = plan("How much more does Jomon get than JOMON?")
+    assert found.sides == []
+    assert [u.reason for u in found.unplaced] == ["sides"]
