@@ -152,12 +152,19 @@ def _left_words(reading: Reading, k: Knowledge) -> list[Word]:
         for begin, end in _runs(chunk.group()):
             raw = chunk.group()[begin:end]
             for script in _SCRIPTS.finditer(raw):
-                ascii_run = script.group().isascii()
-                for piece in _ASCII_SPLIT.split(script.group()) if ascii_run else [script.group()]:
-                    word = _trimmed(piece.strip(_EDGE_PUNCTUATION))
+                pieces = (
+                    _ASCII_PIECE.finditer(script.group())
+                    if script.group().isascii()
+                    else [re.match(r".+", script.group())]
+                )
+                for piece in pieces:
+                    assert piece is not None
+                    text = piece.group()
+                    word = _trimmed(text.strip(_EDGE_PUNCTUATION))
                     if not word or _is_filler(word, k):
                         continue
-                    start = chunk.start() + begin + script.start()
+                    edge = len(text) - len(text.lstrip(_EDGE_PUNCTUATION))
+                    start = chunk.start() + begin + script.start() + piece.start() + edge
                     words.append(Word(word, start, start + len(word)))
     return words
 
@@ -165,7 +172,7 @@ def _left_words(reading: Reading, k: Knowledge) -> list[Word]:
 _SCRIPTS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 """移住related: a Latin word glued to a Japanese one is a word of its own (English filler
 then stays filler, the Japanese the topic)."""
-_ASCII_SPLIT = re.compile(r"[\s\-—–_+=*/'’`\"]+")
+_ASCII_PIECE = re.compile(r"[^\s\-—–_+=*/'’`\"]+")
 _EDGE_PUNCTUATION = "-—–_'’`\"*~〜ー:;.,"
 
 

@@ -14,8 +14,9 @@ from knowledge import load_knowledge
 from knowledge.answers import ClarifyAnswer, CompareAnswer, PickAnswer, ShareAnswer, TotalAnswer
 from knowledge.operations import OPERATIONS
 from knowledge.plan import OperationName, Unplaced
+from knowledge.question import read
 from knowledge.router import ask
-from knowledge.understand import understand
+from knowledge.understand import _left_words, understand
 from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS, Row
 
 K = load_knowledge()
@@ -2005,3 +2006,11 @@ def test_than_between_two_names_of_the_same_measures_is_no_comparison():
     found = plan("How much more does Jomon get than JOMON?")
     assert found.sides == []
     assert [u.reason for u in found.unplaced] == ["sides"]
+
+
+def test_each_english_word_left_over_keeps_its_own_place():
+    question = "Zorgle-blarf *wibble* vs 'snark' 移住related"
+    reading = read(question, K.regions, projects=K.project_names, measures=K.measure_names)
+    words = _left_words(reading, K)
+    assert [question[w.start : w.end] for w in words] == [w.text for w in words]
+    assert [w.text for w in words] == ["Zorgle", "blarf", "wibble", "snark", "移住"]
