@@ -49,6 +49,14 @@ UNIT_LABEL = {
     "selection": "対象",
 }
 """What a group, a ranking or a count is of, as the replies name it."""
+COUNTER = {
+    "measure": "件",
+    "project": "件",
+    "subprefecture": "か所",
+    "area": "地域",
+    "selection": "件",
+}
+"""The counter a number of each takes in Japanese (プロジェクトは 3件, 振興局は 3か所)."""
 
 
 def whole_title(scope: Scope) -> str:

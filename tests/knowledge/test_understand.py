@@ -2014,3 +2014,11 @@ def test_each_english_word_left_over_keeps_its_own_place():
     words = _left_words(reading, K)
     assert [question[w.start : w.end] for w in words] == [w.text for w in words]
     assert [w.text for w in words] == ["Zorgle", "blarf", "wibble", "snark", "移住"]
+
+
+def test_nanshurui_counts_the_projects_by_name():
+    assert (
+        said("プロジェクトは全部で何種類？")
+        .splitlines()[1]
+        .startswith(f"プロジェクトは {len({r.project for r in ROWS})}種類")
+    )

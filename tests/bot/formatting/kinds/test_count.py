@@ -80,16 +80,16 @@ def test_subprefectures_fourteen_with_their_measures():
     count = {s: sum(r.subprefecture == s for r in ROWS) for s in SUBPREFECTURE_TOTALS}
     assert len(SUBPREFECTURE_TOTALS) == 14
     answer, lines = body("振興局はいくつ？")
-    assert lines[:2] == [f"振興局は {len(SUBPREFECTURE_TOTALS)}", ""]  # no note
+    assert lines[:2] == [f"振興局は {len(SUBPREFECTURE_TOTALS)}か所", ""]  # no note
     assert [columns(line) for line in lines[2:]] == [
         [FULL_NAME[s], yen(total), f"施策 {count[s]}件"]
         for s, total in SUBPREFECTURE_TOTALS.items()
     ]
     pages = embed_pages(answer, K.source)
     for page in pages:
-        assert page.title == f"振興局は {len(SUBPREFECTURE_TOTALS)}"
+        assert page.title == f"振興局は {len(SUBPREFECTURE_TOTALS)}か所"
         assert page.description is not None
-        assert page.description.splitlines() == [f"## 振興局は {len(SUBPREFECTURE_TOTALS)}"]
+        assert page.description.splitlines() == [f"## 振興局は {len(SUBPREFECTURE_TOTALS)}か所"]
     shown = [(f.name, f.value) for page in pages for f in page.fields]
     assert shown == [
         (FULL_NAME[s], f"{yen(total)} ・ 施策 {count[s]}件")
@@ -103,7 +103,7 @@ def test_subprefectures_fourteen_with_their_measures():
 def test_areas():
     count = {a: sum(r.area == a for r in ROWS) for a in AREA_TOTALS}
     _, lines = body("連携地域はいくつ？")
-    assert lines[:2] == [f"連携地域は {len(AREA_TOTALS)}", ""]
+    assert lines[:2] == [f"連携地域は {len(AREA_TOTALS)}地域", ""]
     assert [columns(line) for line in lines[2:]] == [
         [area, yen(total), f"施策 {count[area]}件"] for area, total in AREA_TOTALS.items()
     ]
@@ -114,13 +114,13 @@ def test_the_projects_of_an_area_all_run_in_one_subprefecture():
     names = projects(doo)
     assert len(names) == len({(r.subprefecture, r.project) for r in doo})
     answer, lines = body("道央のプロジェクトはいくつ？")
-    assert lines[:2] == [f"道央広域連携地域のプロジェクトは {len(names)}", ""]  # no note
+    assert lines[:2] == [f"道央広域連携地域のプロジェクトは {len(names)}件", ""]  # no note
     assert [columns(line) for line in lines[2:]] == [
         [cut(name), yen(total), subs] for name, (total, subs) in names.items()
     ]
     [first, *_] = embed_pages(answer, K.source)
     assert first.description is not None
-    assert first.description.splitlines() == [f"## 道央広域連携地域のプロジェクトは {len(names)}"]
+    assert first.description.splitlines() == [f"## 道央広域連携地域のプロジェクトは {len(names)}件"]
 
 
 def test_each_part_of_the_note_stands_alone():
@@ -129,7 +129,7 @@ def test_each_part_of_the_note_stands_alone():
     declared_only = answer.model_copy(update={"entries": answer.count})
     lines = render_text(declared_only, K.source).splitlines()
     assert lines[1:3] == [
-        f"プロジェクトは {answer.count}",
+        f"プロジェクトは {answer.count}件",
         f"※ {DECLARED.format(n=DECLARED_PROJECTS)}",
     ]
     entries_only = answer.model_copy(update={"declared": None})
@@ -139,7 +139,7 @@ def test_each_part_of_the_note_stands_alone():
     assert page.description.splitlines()[1] == f"※ {SEVERAL}"
     no_entries = answer.model_copy(update={"entries": None, "declared": None})
     assert render_text(no_entries, K.source).splitlines()[1:3] == [
-        f"プロジェクトは {answer.count}",
+        f"プロジェクトは {answer.count}件",
         "",
     ]
 
