@@ -454,7 +454,8 @@ _COUNT_AFTER = re.compile(
 )
 _ORDINAL_AFTER = re.compile(r"^\s*(?:番目|位|番|st\b|nd\b|rd\b|th\b)", re.IGNORECASE)
 _ENGLISH_COUNTED = re.compile(
-    r"^\s+(?:biggest|largest|smallest|highest|lowest|most|least|measures|projects|"
+    r"^\s+(?:biggest|largest|smallest|highest|lowest|most|least|cheapest|costliest|priciest|"
+    r"measures|projects|"
     r"subprefectures|areas|regions)\b",
     re.IGNORECASE,
 )

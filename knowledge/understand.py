@@ -1313,9 +1313,9 @@ def _sides(  # noqa: PLR0911, PLR0912 - one return per shape of sides
         or _SUBJECT_MARK.search(between)
         for a, b in itertools.pairwise(found_topics)
     )
-    than = _than_sides(reading, found_topics, k)
-    if than:
-        return than
+    english = _english_sides(reading, found_topics, unit, k)
+    if english:
+        return english
     # エゾシカ肉の事業（空知と根室の2つ合わせて）とブリの事業: regions in brackets say where
     # a topic is, they are no sides of their own
     noted = len(topic_texts) >= 2 and all(_in_brackets(reading, p) for p in plain)
@@ -1377,34 +1377,70 @@ def _sides(  # noqa: PLR0911, PLR0912 - one return per shape of sides
     return _named_and_rest(reading, named[0], plain, found_topics) if named else []
 
 
-_THAN = re.compile(r"\bthan\b")
+_ENGLISH_SIDES = re.compile(r"\b(?:than|vs|versus|compared (?:to|with)|against)\b")
+_ENGLISH_PICKS = re.compile(r"\b(?:and|with)\b")
 
 
-def _than_sides(reading: Reading, topics: list[Word], k: Knowledge) -> list[Side]:
-    """How much more does the post-COVID Ishikari strategy measure get than the Olympics one:
-    what is said before "than" is one side, what is said after it the other (each side's
-    topic words together, within the regions said on its side)."""
-    found = list(_THAN.finditer(reading.folded))
-    if len(found) != 1:
+def _english_sides(reading: Reading, topics: list[Word], unit: Unit, k: Knowledge) -> list[Side]:
+    """How much more does the post-COVID Ishikari strategy measure get than the Olympics one,
+    the largest measure in Okhotsk vs the largest in Tokachi: English says what a side is
+    before its region, so what is said before "than" or "vs" is one side and what is said
+    after it the other (its topic words together, within its regions; a superlative makes
+    it the item picked there)."""
+    ranges = reading.of("range")
+
+    def cuts(pattern: re.Pattern[str]) -> list[int]:
+        return [
+            m.start()
+            for m in pattern.finditer(reading.folded)
+            if not any(r.span.start <= m.start() < r.span.end for r in ranges)  # more than 3M
+        ]
+
+    def marks(cut: int) -> list[list[Piece]]:
+        return [
+            [c for c in reading.cues("superlative") if start <= c.span.start < end]
+            for start, end in ((0, cut), (cut, len(reading.folded)))
+        ]
+
+    strong = cuts(_ENGLISH_SIDES)
+    # the largest in Ishikari and the smallest in Sorachi: and, with join two picked items
+    weak = [c for c in cuts(_ENGLISH_PICKS) if all(marks(c))]
+    if len(strong) == 1:
+        cut = strong[0]
+    elif not strong and len(weak) == 1:
+        cut = weak[0]
+    else:
         return []
-    cut = found[0].start()
+    parts = ((0, cut), (cut, len(reading.folded)))
+    superlatives = marks(cut)
     sides = []
-    for part in ((0, cut), (cut, len(reading.folded))):
-        words = [w.text for w in topics if part[0] <= w.start < part[1]]
+    for (start, end), picked in zip(parts, superlatives, strict=True):
+        words = [w.text for w in topics if start <= w.start < end]
         regions = [
             _scope(p.region)
             for p in _distinct(reading.of("region"))
-            if p.region is not None and part[0] <= p.span.start < part[1]
+            if p.region is not None and start <= p.span.start < end
         ]
-        if not words:
+        if not words and not (picked and all(superlatives)):
             return []
-        sides.append(Selection(topic=" ".join(dict.fromkeys(words)), regions=regions))
+        sides.append(Selection(topic=" ".join(dict.fromkeys(words)) or None, regions=regions))
     for index, selection in enumerate(sides):
         other = sides[1 - index].regions
         inherited = selection.model_copy(update={"regions": other})
         if not selection.regions and other and k.select(inherited):
             # Iburi's tourism measure … than its food-brand one: the same region, as said once
             sides[index] = inherited
+    if all(superlatives):
+        ranks = [
+            next((o.number or 1 for o in reading.of("ordinal") if start <= o.span.start < end), 1)
+            for start, end in parts
+        ]  # the largest … than the second largest
+        return [
+            Side(
+                pick=Pick(unit=unit, order=_order_near(reading, picked[0]), rank=rank, within=side)
+            )
+            for side, picked, rank in zip(sides, superlatives, ranks, strict=True)
+        ]
     first, second = (k.select(side) for side in sides)
     return [Side(selection=side) for side in sides] if first != second else []
 

@@ -2022,3 +2022,48 @@ def test_nanshurui_counts_the_projects_by_name():
         .splitlines()[1]
         .startswith(f"プロジェクトは {len({r.project for r in ROWS})}種類")
     )
+
+
+def largest_in(sub: str, smallest: bool = False) -> int:
+    budgets = [r.budget for r in ROWS if r.subprefecture == sub]
+    return min(budgets) if smallest else max(budgets)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        (
+            "largest measure in Okhotsk vs largest in Tokachi",
+            ("オホーツク", False),
+            ("十勝", False),
+        ),
+        (
+            "Compare the biggest measure in Ishikari with the smallest in Sorachi",
+            ("石狩", False),
+            ("空知", True),
+        ),
+        (
+            "difference between the largest measure in Ishikari and the smallest in Sorachi",
+            ("石狩", False),
+            ("空知", True),
+        ),
+    ],
+)
+def test_an_english_side_is_picked_where_it_says(
+    question: str, first: tuple[str, bool], second: tuple[str, bool]
+):
+    found = plan(question)
+    assert [(s.pick.within.regions[0].name, s.pick.order) for s in found.sides if s.pick] == [
+        (first[0], "smallest" if first[1] else "largest"),
+        (second[0], "smallest" if second[1] else "largest"),
+    ]
+    reply = said(question)
+    assert f"{largest_in(*first):,}千円" in reply
+    assert f"{largest_in(*second):,}千円" in reply
+
+
+def test_a_count_before_cheapest_is_how_many():
+    budgets = sorted(r.budget for r in ROWS)[:3]
+    reply = said("What are the three cheapest measures?")
+    assert all(f"{b:,}千円" in reply for b in budgets)
+    assert plan("What are the three cheapest measures?").n == 3
