@@ -689,7 +689,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "mean",
                 "平均 | へいきん | average | mean | 1個あたり | 一件あたり | 1件あたり | "
                 "一施策あたり | "
-                "per measure | average size",
+                "per measure | average size | avg | on average",
             ),
             # the median per measure is a median
             ((120, lambda e: e.has("mean") and not e.has("median")),),
