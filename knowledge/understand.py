@@ -937,9 +937,7 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
         "pick": ("superlative",),
         "rank": ("rank", "superlative"),
         "count": ("count",),
-        "where": ("where",),
         "list": ("list",),
-        "compare": ("which",),
     }.get(op, ())
     cue_positions = [p.span.start for p in reading.of("cue") if p.name in anchors]
     if op in ("mean", "median"):

@@ -16,7 +16,7 @@ from knowledge.operations import OPERATIONS
 from knowledge.plan import OperationName, Unplaced
 from knowledge.question import read
 from knowledge.router import ask
-from knowledge.understand import _left_words, understand
+from knowledge.understand import _english_forms, _left_words, understand
 from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS, Row
 
 K = load_knowledge()
@@ -2072,3 +2072,26 @@ def test_a_count_before_cheapest_is_how_many():
     reply = said("What are the three cheapest measures?")
     assert all(f"{b:,}千円" in reply for b in budgets)
     assert plan("What are the three cheapest measures?").n == 3
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("spends", "spend"),
+        ("matches", "match"),
+        ("companies", "company"),
+        ("allocated", "allocat"),
+        ("allocated", "allocate"),
+        ("funding", "fund"),
+        ("pricing", "price"),
+    ],
+)
+def test_an_english_word_is_looked_up_by_its_stems(word: str, stem: str):
+    forms = _english_forms(word)
+    assert forms[0] == word
+    assert stem in forms
+
+
+@pytest.mark.parametrize("word", ["gets", "移住related", "ツーリズムes"])
+def test_short_or_japanese_words_are_not_stemmed(word: str):
+    assert _english_forms(word) == [word]
