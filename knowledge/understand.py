@@ -1419,7 +1419,7 @@ def _english_sides(reading: Reading, topics: list[Word], unit: Unit, k: Knowledg
             for p in _distinct(reading.of("region"))
             if p.region is not None and start <= p.span.start < end
         ]
-        if not words and not (picked and all(superlatives)):
+        if not words and not picked:
             return []
         sides.append(Selection(topic=" ".join(dict.fromkeys(words)) or None, regions=regions))
     for index, selection in enumerate(sides):
@@ -1428,19 +1428,23 @@ def _english_sides(reading: Reading, topics: list[Word], unit: Unit, k: Knowledg
         if not selection.regions and other and k.select(inherited):
             # Iburi's tourism measure … than its food-brand one: the same region, as said once
             sides[index] = inherited
-    if all(superlatives):
-        ranks = [
-            next((o.number or 1 for o in reading.of("ordinal") if start <= o.span.start < end), 1)
-            for start, end in parts
-        ]  # the largest … than the second largest
-        return [
-            Side(
-                pick=Pick(unit=unit, order=_order_near(reading, picked[0]), rank=rank, within=side)
+    if not any(superlatives) and k.select(sides[0]) == k.select(sides[1]):
+        return []  # two names of the same measures: no comparison
+    ordinals = reading.of("ordinal")
+    return [
+        Side(
+            pick=Pick(
+                unit=unit,
+                order=_order_near(reading, picked[0]),
+                # the largest … than the second largest
+                rank=next((o.number or 1 for o in ordinals if start <= o.span.start < end), 1),
+                within=side,
             )
-            for side, picked, rank in zip(sides, superlatives, ranks, strict=True)
-        ]
-    first, second = (k.select(side) for side in sides)
-    return [Side(selection=side) for side in sides] if first != second else []
+        )
+        if picked
+        else Side(selection=side)
+        for side, picked, (start, end) in zip(sides, superlatives, parts, strict=True)
+    ]
 
 
 def _part_of_the_other(k: Knowledge, shared: Selection, sides: list[Side]) -> Selection | None:

@@ -2095,3 +2095,17 @@ def test_an_english_word_is_looked_up_by_its_stems(word: str, stem: str):
 @pytest.mark.parametrize("word", ["gets", "移住related", "ツーリズムes"])
 def test_short_or_japanese_words_are_not_stemmed(word: str):
     assert _english_forms(word) == [word]
+
+
+def test_a_superlative_on_one_english_side_picks_there_only():
+    found = plan("How much more does the largest tourism measure get than deer?")
+    first, second = found.sides
+    assert first.pick is not None
+    assert first.pick.within.topic == "観光"
+    assert second.selection is not None
+    assert second.selection.topic == "エゾシカ"
+    tourism = max(r.budget for r in about("観光"))
+    deer = sum(r.budget for r in about("エゾシカ"))
+    assert f"{abs(tourism - deer):,}千円" in said(
+        "How much more does the largest tourism measure get than deer?"
+    )
