@@ -481,7 +481,8 @@ def _cue_words(reading: Reading) -> None:
         pattern = (
             re.compile(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])")
             if latin
-            else re.compile(re.escape(phrase))
+            # そうや の 施策 の 数: typed with spaces between the words, the same cue
+            else re.compile(r"[ \u3000]?".join(map(re.escape, phrase)))
         )
         for match in pattern.finditer(reading.folded):
             start, end = match.span()

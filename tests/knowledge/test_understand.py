@@ -2109,3 +2109,9 @@ def test_a_superlative_on_one_english_side_picks_there_only():
     assert f"{abs(tourism - deer):,}千円" in said(
         "How much more does the largest tourism measure get than deer?"
     )
+
+
+@pytest.mark.parametrize("question", ["そうや の 施策 の 数", "宗谷　の　施策数", "宗谷の施策の数"])
+def test_a_cue_typed_with_spaces_between_its_words_is_the_same_cue(question: str):
+    assert plan(question).operation == "count"
+    assert f"{sum(r.subprefecture == '宗谷' for r in ROWS)}件" in said(question).splitlines()[1]
