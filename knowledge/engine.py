@@ -467,7 +467,15 @@ class Knowledge:
             chosen &= set(self.topic_rows(selection.topic))
         if selection.any_topics:
             chosen &= {i for topic in selection.any_topics for i in self.topic_rows(topic)}
-        if selection.budget is not None:
+        if selection.budget is not None and selection.budget_of != "measure":
+            # 予算が1,000万円以上の振興局: the measures of each 振興局 whose total is in range
+            budget, unit = selection.budget, selection.budget_of
+            totals: dict[str, int] = {}
+            for i in chosen:
+                key = getattr(self.rows[i], unit)
+                totals[key] = totals.get(key, 0) + self.rows[i].budget_thousand_yen
+            chosen = {i for i in chosen if budget.contains(totals[getattr(self.rows[i], unit)])}
+        elif selection.budget is not None:
             budget = selection.budget
             chosen = {i for i in chosen if budget.contains(self.rows[i].budget_thousand_yen)}
         return [self.rows[i] for i in sorted(chosen)]

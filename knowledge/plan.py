@@ -65,6 +65,11 @@ class Selection(_Model):
     project: str | None = Field(default=None, description="A project, by its full name")
     measure: str | None = Field(default=None, description="One measure, by its full name")
     budget: AmountRange | None = None
+    budget_of: Literal["measure", "subprefecture", "area"] = Field(
+        default="measure",
+        description="What the budget range holds for: each measure, or the total of each "
+        "振興局 or 連携地域 (予算が1,000万円以上の振興局)",
+    )
 
     @property
     def empty(self) -> bool:
@@ -107,7 +112,9 @@ class Selection(_Model):
             parts.append(f"「{self.topic}」")
         if self.any_topics:
             parts.append("または".join(f"「{t}」" for t in self.any_topics))
-        if self.budget:
+        if self.budget and self.budget_of != "measure":
+            parts.append(f"予算合計{self.budget.label()}の{UNIT_LABEL[self.budget_of]}")
+        elif self.budget:
             parts.append(f"予算{self.budget.label()}")
         return " ・ ".join(p for p in parts if p) or "全道"
 

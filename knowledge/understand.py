@@ -543,6 +543,14 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         selection = selection.model_copy(
             update={"regions": regions_used, "excluded": excluded_scopes}
         )
+    budget_of = _budget_of(reading, selection, op)
+    if budget_of is not None:
+        # 予算が1,000万円以上の振興局は: each 振興局's total is in range, not a measure's; the
+        # ones that are, with their totals
+        selection = selection.model_copy(update={"budget_of": budget_of})
+        unit = budget_of
+        if op in ("where", "list", "total", "search"):
+            op = "rank"
     # 道央の5振興局のうち少ない順に3つ: the count that restates the data is not the one asked
     asked = [c for c in counts if not _harmless_count(reading, c, "rank", k)] or counts
     if op == "pick":
@@ -713,6 +721,25 @@ def _as_area_if_said(reading: Reading, piece: Piece, k: Knowledge) -> Piece:
 def _scope(region: Region | None) -> Scope:
     assert region is not None
     return Scope(kind=region.kind, name=region.name, full_name=region.full_name, area=region.area)
+
+
+_TOTAL_OF_PLACE_OPS = frozenset({"where", "list", "total", "search", "rank", "count"})
+"""Not a breakdown: 道南 300万以上 振興局別 breaks the measures in range down by 振興局."""
+
+
+def _budget_of(
+    reading: Reading, selection: Selection, op: OperationName
+) -> Literal["subprefecture", "area"] | None:
+    """予算が1,000万円以上の振興局: a budget range said of 振興局 or 連携地域, with no measure or
+    project said, holds for each one's total (500万円以上の施策がある振興局 is of measures)."""
+    if selection.budget is None or op not in _TOTAL_OF_PLACE_OPS:
+        return None
+    units = [p for p in reading.of("cue") if p.name in _UNIT_CUES]
+    if not units or any(p.name in ("unit_measure", "unit_project") for p in units):
+        return None
+    if selection.measure or selection.project or selection.topic or selection.name:
+        return None
+    return "area" if units[-1].name == "unit_area" else "subprefecture"
 
 
 def _year(reading: Reading, k: Knowledge, unplaced: list[Unplaced]) -> str | None:

@@ -2115,3 +2115,33 @@ def test_a_superlative_on_one_english_side_picks_there_only():
 def test_a_cue_typed_with_spaces_between_its_words_is_the_same_cue(question: str):
     assert plan(question).operation == "count"
     assert f"{sum(r.subprefecture == '宗谷' for r in ROWS)}件" in said(question).splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "low"),
+    [
+        ("予算が1,000万円以上の振興局はどこ？", "subprefecture", 10000),
+        ("合計が1,000万円を超える振興局", "subprefecture", 10001),
+        ("予算が2,000万円以上の連携地域は？", "area", 20000),
+    ],
+)
+def test_a_budget_said_of_places_holds_for_their_totals(question: str, unit: str, low: int):
+    found = plan(question)
+    assert (found.selection.budget_of, found.operation) == (unit, "rank")
+    totals = SUBPREFECTURE_TOTALS if unit == "subprefecture" else AREA_TOTALS
+    kept = {name: total for name, total in totals.items() if total >= low}
+    assert kept
+    reply = said(question)
+    assert all(f"{total:,}千円" in reply for total in kept.values())
+    assert not any(f"{t:,}千円" in reply for n, t in totals.items() if n not in kept)
+
+
+def test_places_counted_by_their_totals():
+    kept = [s for s, total in SUBPREFECTURE_TOTALS.items() if total >= 10000]
+    lead = said("予算1,000万円以上の振興局は何か所？").splitlines()[1]
+    assert lead == f"予算合計10,000千円以上の振興局は {len(kept)}か所"
+
+
+def test_a_budget_said_of_measures_of_places_stays_per_measure():
+    found = plan("500万円以上の施策がある振興局はどこ")
+    assert (found.selection.budget_of, found.operation) == ("measure", "where")

@@ -28,6 +28,8 @@ def lead(answer: CountAnswer) -> str:
         return f"{within}施策の数が一番{most}{unit}は {names}（{each}{answer.groups[0].count}件）"
     if answer.entries is not None and answer.entries != answer.count:
         return f"{within}{unit}は {answer.count}種類（表の項目としては {answer.entries}件）"
+    if within.endswith(f"の{unit}の"):
+        within = within.removesuffix(f"{unit}の")  # 予算合計1,000万円以上の振興局は 3か所
     return f"{within}{unit}は {answer.count}{phrases.COUNTER[answer.unit]}"
 
 

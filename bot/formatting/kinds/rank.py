@@ -23,9 +23,15 @@ def rank_title(answer: RankAnswer) -> str:
     direction = "大きい" if answer.order == "largest" else "小さい"
     shown = len(answer.results) or len(answer.groups)
     within = "" if answer.scope.kind == "all" else f"{answer.scope.full_name}で"
-    title = f"{within}予算が{direction}{phrases.UNIT_LABEL[answer.by]}"
+    label = phrases.UNIT_LABEL[answer.by]
+    title = f"{within}予算が{direction}{label}"
     if shown:  # none at all is said by empty_note, not by "上位0件（全0件）"
         title += f" 上位{shown}件"
+    if within.endswith(f"の{label}で"):
+        # 予算合計10,000千円以上の振興局: the scope names what is ranked itself
+        title = f"{answer.scope.full_name}（予算が{direction}順）" + (
+            f" {shown}件" if shown else ""
+        )
     notes = [f"全{answer.available}件"] if shown and answer.n > answer.available else []
     if answer.budget is not None:
         condition = phrases.budget_condition(answer.budget)
