@@ -2145,3 +2145,8 @@ def test_places_counted_by_their_totals():
 def test_a_budget_said_of_measures_of_places_stays_per_measure():
     found = plan("500万円以上の施策がある振興局はどこ")
     assert (found.selection.budget_of, found.operation) == ("measure", "where")
+
+
+def test_than_inside_a_budget_range_divides_no_sides():
+    found = plan("Compare tourism measures costing more than 3 million yen vs deer")
+    assert [s.selection.topic for s in found.sides if s.selection] == ["観光", "エゾシカ"]
