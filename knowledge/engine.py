@@ -636,7 +636,14 @@ class Knowledge:
 
         A query that is only region names (そらち, sorachi) returns those regions' measures.
         """
-        words = (content_words(query) or " ".join(query.split())).split()
+        # 関係人口 as the table writes it stays one word (関係 alone is a stop word: 観光関係)
+        words = [
+            kept
+            for token in query.split()
+            for kept in (
+                [token] if self._literal_rows(token) else (content_words(token) or token).split()
+            )
+        ]
         regions: list[Region] = []
         terms: list[str] = []
         for word in words:

@@ -120,7 +120,7 @@ QUESTION_WORDS = frozenset(
         "separately counts up industry industries sector sectors field fields stuff "
         "sorry quick before start started actually fine multiple involved add adds adding "
         "original allocate fund 画面 スクリーン モニター 共有 表示 out slice portion phrase "
-        "should every under hey roughly approximately approx around "
+        "should every under hey roughly approximately approx around search find look they them "
         "説明文 感じ かんじ 億 億円単位 円単位 ご教示 教示 お示し 示して お教え 伺え 伺いたい"
     ).split()
 )

@@ -171,3 +171,14 @@ def test_kanji_read_onto_other_kanji_is_a_homophone_offered_not_asserted():
     answer = K.search("鰊")  # kanji onto the katakana the table writes: the herring measure
     assert answer.confidence == "sure"
     assert [r.line for r in answer.results] == [r.line for r in ROWS if "ニシン" in r.measure]
+
+
+def test_a_word_the_table_writes_is_not_cut_by_a_stop_word_inside_it():
+    # 関係 alone is a stop word (観光関係の施策), but 関係人口 is the table's own word
+    answer = K.search("関係人口")
+    want = {r.line for r in ROWS if "関係人口" in r.measure + r.project + r.description}
+    assert {r.line for r in answer.results} == want
+    assert answer.total_thousand_yen == sum(r.budget for r in ROWS if r.line in want)
+    assert {r.line for r in K.search("観光関係").results} == {
+        r.line for r in ROWS if "観光" in r.measure + r.project + r.description
+    }
