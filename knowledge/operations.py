@@ -75,6 +75,8 @@ class Evidence:
     """The only list cues are 入って or 含まれ: a condition on names, not a request to list."""
     proportion_only: bool = False
     """The only share cue is 比率, with no whole said: of two regions, their ratio."""
+    list_inside_about: bool = False
+    """Every list cue is inside an about phrase (データの中身: what the data holds)."""
     exists_only: bool = False
     """The only list cues ask whether there is any (anything, のはある): with how much, a total."""
 
@@ -418,6 +420,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "なにできる | こんにちは | how do i use | how to use | 質問例 | 質問の例 | "
                 "どんな質問 | どのような質問 | 質問ができる | 質問できる | どう聞けば | "
                 "どう聞いたら | どんなふうに聞 | どうやって聞 | 聞き方 | 例ある | 例あったら | "
+                "聞ける | 聞けるの | 何が聞け | 質問できること | "
                 "例を教え | 例を見せ | 例ちょうだい | what kinds of questions | what questions | "
                 "what can i ask | what kind of questions | example questions | usage | "
                 "コマンド | command | commands | 質問のformat | 質問のexample | 質問の仕方 | "
@@ -451,7 +454,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "fiscal year | which year | what year | 令和何年度 | 令和何年 | based on | "
                 "what unit | which unit | column | 元ネタ | 出どころ | 出所 | 元データ | "
                 "元の資料 | 原典 | ソース | data source | source data | come from | comes from | "
-                "what data | which data | working from | based off",
+                "what data | which data | working from | based off | データの中身 | データの内容 | "
+                "でーたの中身",
             ),
             (
                 (15, lambda e: e.has("about") and e.has("bot") and not e.data_scoped),
@@ -462,7 +466,11 @@ OPERATIONS: dict[OperationName, Operation] = {
                         and not e.data_scoped
                         and not e.asks_amount
                         and not e.said(*_ABOUT_BLOCKERS)
-                        and (not e.has("list") or (e.asks_kind and not e.units_said))
+                        and (
+                            not e.has("list")
+                            or e.list_inside_about
+                            or (e.asks_kind and not e.units_said)
+                        )
                     ),
                 ),
                 (998, lambda e: e.has("about")),

@@ -108,7 +108,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "のうち | の中で | のなかで | の中 | のなか | 内で | 内 | に占める | における | の何 | "
         "うち | within"
     ),
-    "except": _cues("以外 | を除く | を除いた | を除いて | except | excluding | other than"),
+    "except": _cues(
+        "以外 | を除く | を除いた | を除いて | except | excluding | other than | "
+        "じゃない | じゃなく | ではない | ではなく"
+    ),
     "name": _cues("名前 | 施策名 | 事業名 | 名称 | name | named | 名前に"),
     "bot": _cues(
         "このボット | こちらのボット | ボット | このbot | bot | this bot | the bot | chatbot"

@@ -377,10 +377,26 @@ _SUBJECT = re.compile(
 """What follows the word a leading clause is about, up to its なんだけど or ですが."""
 
 
+_REASON = re.compile(
+    r"^(.{2,80}?[たるいうくすつぬむぶぐ])(?:ので|のですが|んですが|んだけど|のだけど)(?!しょう|す)"
+    r"\s*[、,，]?\s*(?=\S)"
+)
+"""他の振興局と比べたいので、 / 問い合わせが来たのですが、: a clause ending on a verb that says why
+the question is asked; what it says (比べ, 振興局, 資料) is not what is asked."""
+
+
+def _without_reason(question: str) -> str:
+    """The question with a leading clause of reason blanked out (spaces keep every place)."""
+    found = _REASON.match(question)
+    if found is None:
+        return question
+    return " " * found.end() + question[found.end() :]
+
+
 def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understanding]:
     """The plan of a question, and what was understood (for the reply and the JSON)."""
     reading = read(
-        question,
+        _without_reason(question),
         knowledge.regions,
         projects=knowledge.project_names,
         measures=knowledge.measure_names,
@@ -435,6 +451,11 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         # the table does not have (ベース, コツ, 幸い) are how it was asked
         topic, name, apart = None, None, []
         unplaced = [u for u in unplaced if u.reason != "topic"]
+    if topic and " " in topic and _OR.search(reading.folded):
+        # geoparks or 国定公園: either one, though one measure has both
+        either = _alternatives(reading, topic_words, k)
+        if either:
+            topic, selection = None, selection.model_copy(update={"any_topics": either})
     if name_marked and not name and not topic and not apart:
         unplaced.append(Unplaced(text="名前", reason="name"))
     selection = selection.model_copy(update={"topic": topic, "name": name, "budget": budget})
@@ -514,7 +535,11 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         # 「環境保全…プロジェクト」を釧路・根室合わせて: the project within the regions it runs
         # in, said once; adding a part to the whole it is in would count it twice
         op, sides, selection = "total", [], narrower
-    if op == "ratio" and len(sides) == 2 and _denominator_first(reading):
+    if (
+        op == "ratio"
+        and len(sides) == 2
+        and (_denominator_first(reading) or _said_first_is_of(reading, sides))
+    ):
         sides = sides[::-1]  # what multiple of Sorachi's is Kushiro's: Kushiro ÷ Sorachi
     if (
         apart
@@ -533,6 +558,14 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
             shared_regions = [_scope(p.region) for p in whole_regions if p.region]
         elif whole_regions:
             whole = Selection(regions=[_scope(p.region) for p in whole_regions if p.region])
+        if whole is not None:
+            # the Dōō area's budget … to Iburi: the whole is not also the part
+            shared_regions = [r for r in shared_regions if r not in whole.regions] or shared_regions
+        container = _container_of(shared_regions)
+        if whole is None and container is not None:
+            # 上川が道北連携地域の合計に占める割合: the area the others are in is the whole
+            whole = Selection(regions=[container])
+            shared_regions = [r for r in shared_regions if r != container]
         selection = selection.model_copy(
             update={"regions": shared_regions, "excluded": excluded_scopes}
         )
@@ -575,7 +608,9 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     elif op == "list" and unit != "measure" and reading.has("total"):
         # 振興局それぞれの予算一覧: each one's budget; 全部の振興局合わせて: all of them added up
         op, by = ("total", None) if reading.has("sum") else ("breakdown", unit)
-    elif op == "list" and _WITH_AMOUNTS.search(reading.folded):
+    elif (op == "list" and _WITH_AMOUNTS.search(reading.folded)) or (
+        op in ("list", "total", "search") and _NAMES_AND_AMOUNTS.search(reading.folded)
+    ):
         # ワーケーション関連の施策、予算もあわせて: each one with its budget
         op, by = "breakdown", unit
     if op == "breakdown":
@@ -740,6 +775,15 @@ def _budget_of(
     if selection.measure or selection.project or selection.topic or selection.name:
         return None
     return "area" if units[-1].name == "unit_area" else "subprefecture"
+
+
+def _container_of(scopes: list[Scope]) -> Scope | None:
+    """The 連携地域 among the scopes that holds every other one (道北 of 上川・道北)."""
+    areas = [s for s in scopes if s.kind == "area"]
+    others = [s for s in scopes if s.kind == "subprefecture"]
+    if len(areas) != 1 or not others or len(others) + 1 != len(scopes):
+        return None
+    return areas[0] if all(s.area == areas[0].full_name for s in others) else None
 
 
 def _year(reading: Reading, k: Knowledge, unplaced: list[Unplaced]) -> str | None:
@@ -907,6 +951,11 @@ def _operation(
         proportion_only=bool(reading.cues("share"))
         and all(c.text == fold("比率") for c in reading.cues("share"))
         and not reading.has("whole"),
+        list_inside_about=bool(reading.cues("list"))
+        and all(
+            any(a.span.start <= c.span.start < a.span.end for a in reading.cues("about"))
+            for c in reading.cues("list")
+        ),
         exists_only=bool(reading.cues("list"))
         and all(c.text in _EXISTS for c in reading.cues("list")),
         relative=any(_RELATIVE.match(reading.folded[p.span.end :]) for p in regions),
@@ -1009,6 +1058,13 @@ _WITH_AMOUNTS = re.compile(
         r"|\bwith\s+(?:their\s+|the\s+|its\s+)?(?:budgets?|amounts?)\b"
     )
 )
+_NAMES_AND_AMOUNTS = re.compile(
+    fold(
+        r"(?:施策名|事業名|名前|名称)\s*(?:と|や|,|、)\s*(?:予算|金額|予算額)"
+        r"|names and (?:budgets|amounts)"
+    )
+)
+"""施策名と予算額を: each measure's name and amount, whatever else the question asks."""
 """予算も, budgetも, 予算付きで, with their budgets: a list that asks for each item's amount."""
 
 
@@ -1222,6 +1278,9 @@ def _named_by_pattern(reading: Reading) -> list[Word]:
         return []
     group = 1 if match.group(1) else 2
     return [Word(match.group(group), match.start(group), match.end(group))]
+
+
+_OR = re.compile(r"\bor\b|または|もしくは|あるいは")
 
 
 def _alternatives(reading: Reading, words: list[Word], k: Knowledge) -> list[str]:
@@ -1573,6 +1632,26 @@ def _against_whole(reading: Reading, plain: list[Piece]) -> list[Side]:
     region = Side(selection=Selection(regions=[_scope(plain[0].region)]))
     whole = Side(selection=Selection())
     return [whole, region] if wholes[0].span.start < plain[0].span.start else [region, whole]
+
+
+def _said_first_is_of(reading: Reading, sides: list[Side]) -> bool:
+    """そらちの…と、ねむろの…、ねむろのほうはそらちの何倍: the region right before の何倍 is
+    what the other is measured by; when it is the first side's, the sides turn round."""
+    cues = reading.cues("ratio")
+    if not cues:
+        return False
+    before = [
+        p
+        for p in reading.of("region")
+        if p.span.end <= cues[0].span.start
+        and re.fullmatch(
+            r"\s*の\s*(?:予算\s*の\s*)?", reading.folded[p.span.end : cues[0].span.start]
+        )
+    ]
+    first = sides[0].selection or (sides[0].pick.within if sides[0].pick else None)
+    if not before or before[-1].region is None or first is None:
+        return False
+    return first.regions == [_scope(before[-1].region)]
 
 
 def _denominator_first(reading: Reading) -> bool:

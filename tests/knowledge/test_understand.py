@@ -2150,3 +2150,66 @@ def test_a_budget_said_of_measures_of_places_stays_per_measure():
 def test_than_inside_a_budget_range_divides_no_sides():
     found = plan("Compare tourism measures costing more than 3 million yen vs deer")
     assert [s.selection.topic for s in found.sides if s.selection] == ["観光", "エゾシカ"]
+
+
+def test_a_clause_of_reason_says_nothing_that_is_asked():
+    # 比べ and 振興局 in the reason would make it a comparison
+    question = "他の振興局と比べたいので、まず釧路の施策の平均予算額を教えてください。"
+    assert plan(question).operation == "mean"
+    kushiro = [r.budget for r in ROWS if r.subprefecture == "釧路"]
+    assert f"{statistics.fmean(kushiro):,.1f}".removesuffix(".0") in said(question)
+    assert plan("道央の振興局でbudget少ないほうからbottom 2は？").unit == "subprefecture"  # から
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "道北の中での配分を説明する資料を作っているので、上川が道北連携地域の合計に占める割合を知りたいです。",
+        "上川が道北連携地域の合計に占める割合は？",
+    ],
+)
+def test_the_area_a_share_is_of_is_the_whole_not_the_part(question: str):
+    found = plan(question)
+    assert [r.name for r in found.selection.regions] == ["上川"]
+    share = SUBPREFECTURE_TOTALS["上川"] / AREA_TOTALS["道北連携地域"] * 100
+    assert f"{share:.1f}%" in said(question)
+
+
+def test_what_the_data_holds_is_about_and_what_can_be_asked_is_help():
+    assert plan("ﾃﾞｰﾀの中身ってなに？").operation == "about"
+    assert (
+        plan(
+            "チームの新人に紹介したいので、このボットでどんなことが聞けるのか教えてください。"
+        ).operation
+        == "help"
+    )
+
+
+def test_not_iburi_takes_iburi_out():
+    reply = said("ブリの事業やってるのってどこの振興局？いぶりじゃないよね？")
+    buri = {r.subprefecture for r in ROWS if "ブリの" in r.measure + r.description}
+    assert buri == {"渡島"}
+    assert "渡島総合振興局" in reply.splitlines()[1]
+
+
+def test_the_region_before_no_nanbai_is_what_the_other_is_measured_by():
+    question = "そらちのエゾシカ肉の事業と、ねむろのエゾシカ肉の事業、ねむろのほうはそらちの何倍？"
+    nemuro, sorachi = (
+        sum(r.budget for r in about("エゾシカ肉") if r.subprefecture == s) for s in ("根室", "空知")
+    )
+    assert f"{nemuro / sorachi:.2f}倍" in said(question)
+
+
+def test_or_between_topics_is_either_even_when_one_measure_has_both():
+    question = "Are there any measures about geoparks or 国定公園?"
+    assert plan(question).selection.any_topics == ["ジオパーク", "国定公園"]
+    reply = said(question)
+    assert all(r.measure[:15] in reply for r in about("ジオパーク") + about("国定公園"))
+
+
+def test_names_and_amounts_asked_is_a_breakdown_by_measure():
+    question = (
+        "恐れ入りますが、「宇宙」に関連する施策がございましたら、施策名と予算額をお教えください。"
+    )
+    assert (plan(question).operation, plan(question).by) == ("breakdown", "measure")
+    assert plan("石狩の予算も教えて").operation == "total"
