@@ -395,14 +395,26 @@ def _without_reason(question: str) -> str:
 
 def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understanding]:
     """The plan of a question, and what was understood (for the reply and the JSON)."""
-    reading = read(
-        _without_reason(question),
+    plan = _plan(_reading(_without_reason(question), knowledge), knowledge)
+    if question != _without_reason(question) and _says_nothing_of_the_data(plan):
+        # エゾシカ肉の事業が空知と根室にあると聞いたのですが、多いのはどちら: the clause held
+        # what the question is about, so it is read with it
+        plan = _plan(_reading(question, knowledge), knowledge)
+    return plan, _understanding(plan)
+
+
+def _reading(question: str, knowledge: Knowledge) -> Reading:
+    return read(
+        question,
         knowledge.regions,
         projects=knowledge.project_names,
         measures=knowledge.measure_names,
     )
-    plan = _plan(reading, knowledge)
-    return plan, _understanding(plan)
+
+
+def _says_nothing_of_the_data(plan: QueryPlan) -> bool:
+    """No scope, no sides, and a question of figures: what it is about was said elsewhere."""
+    return plan.selection.empty and not plan.sides and plan.operation not in ("about", "help")
 
 
 # -- the plan ---------------------------------------------------------------------------------

@@ -2213,3 +2213,15 @@ def test_names_and_amounts_asked_is_a_breakdown_by_measure():
     )
     assert (plan(question).operation, plan(question).by) == ("breakdown", "measure")
     assert plan("石狩の予算も教えて").operation == "total"
+
+
+def test_a_clause_of_reason_that_holds_the_subject_is_read_with_it():
+    question = (
+        "エゾシカ肉の事業が空知と根室の両方にあると聞いたのですが、"
+        "予算が多いのはどちらの事業ですか？"
+    )
+    reply = said(question)
+    venison = sorted(about("エゾシカ肉"), key=lambda r: -r.budget)
+    assert [r.subprefecture for r in venison] == ["根室", "空知"]
+    assert f"{venison[0].budget:,}千円" in reply
+    assert f"{venison[1].budget:,}千円" in reply
