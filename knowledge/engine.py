@@ -636,14 +636,8 @@ class Knowledge:
 
         A query that is only region names (そらち, sorachi) returns those regions' measures.
         """
-        # 関係人口 as the table writes it stays one word (関係 alone is a stop word: 観光関係)
-        words = [
-            kept
-            for token in query.split()
-            for kept in (
-                [token] if self._literal_rows(token) else (content_words(token) or token).split()
-            )
-        ]
+        words = [kept for token in query.split() for kept in self._content(token)]
+        words = words or query.split()  # only stop words: search them as they are
         regions: list[Region] = []
         terms: list[str] = []
         for word in words:
@@ -669,6 +663,14 @@ class Knowledge:
         within = [(r.kind, r.name) for r in regions]
         result = self.index.search(" ".join(terms), within=within, budget=budget)
         return result, terms, regions
+
+    def _content(self, token: str) -> list[str]:
+        """A query token's content words; 関係人口 as the table writes it stays one word though
+        関係 alone is a stop word (観光関係), and only a token the stop words cut is looked up."""
+        words = content_words(token).split()
+        if fold("".join(words)) != fold(token) and self.index.written(token):
+            return [token]
+        return words
 
     @memoized
     def search(

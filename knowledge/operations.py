@@ -41,10 +41,9 @@ class Evidence:
 
     has: Callable[[str], bool]
     """Whether a cue word of this name was said."""
-    scoped: bool
-    """A region, topic, project, measure or budget range was named."""
     data_scoped: bool
-    """As scoped, but a topic counts only when the table has it (このbotのベースは？ names none)."""
+    """A region, project, measure or budget range was named, or a topic the table has (このbot
+    のベースは？ names none)."""
     help_phrases: int
     """How many different help phrases were said (使い方 and どんな質問: surely a help question)."""
     any_cue: bool

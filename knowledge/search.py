@@ -337,6 +337,7 @@ class SearchIndex:
     def _exact_entries(self, word: QueryWord) -> dict[int, _Match]:
         matches: dict[int, _Match] = {}
         kinds: tuple[ChannelKind, ...] = ("surface", "reading", "romaji")
+        kanji = any(_script(c) == "kanji" for c in word.text)  # only kanji can be a homophone
         for kind in kinds:
             needle = word.channel(kind)
             if len(needle) < MIN_LENGTH[kind]:
@@ -345,19 +346,29 @@ class SearchIndex:
                 for channel in self._entries[entry]:
                     if channel.kind == kind:
                         match = _exact(channel, needle)
-                        if match and kind != "surface":
+                        if match and kind != "surface" and kanji:
                             match = self._unless_homophone(word, entry, match)
                         if match and (entry not in matches or match.score > matches[entry].score):
                             matches[entry] = match
         return matches
+
+    def written(self, text: str) -> bool:
+        """Whether some field text holds these letters as written (kana and width folded),
+        looked up through the letter-pair index, not by reading every text."""
+        needle = self.word(text).surface
+        return bool(needle) and any(
+            needle in channel.text
+            for entry in self._candidates("surface", needle).tolist()
+            for channel in self._entries[entry]
+            if channel.kind == "surface"
+        )
 
     def _unless_homophone(self, word: QueryWord, entry: int, match: _Match) -> _Match:
         """A reading match of kanji onto other kanji (会議用 read かいぎよう, 開業 かいぎょう) is
         a homophone: offered, never sure. Kanji onto kana (鰊 onto ニシン) stays a match."""
         text = self._texts[entry]
         written = {c for first, last in match.spans for c in text[first:last]}
-        other = {c for c in written if _script(c) == "kanji"} - set(word.text)
-        if other and any(_script(c) == "kanji" for c in word.text):
+        if {c for c in written if _script(c) == "kanji"} - set(word.text):
             return _Match(match.score * HOMOPHONE, match.kind, match.spans)
         return match
 

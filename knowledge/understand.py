@@ -395,8 +395,9 @@ def _without_reason(question: str) -> str:
 
 def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understanding]:
     """The plan of a question, and what was understood (for the reply and the JSON)."""
-    plan = _plan(_reading(_without_reason(question), knowledge), knowledge)
-    if question != _without_reason(question) and _says_nothing_of_the_data(plan):
+    blanked = _without_reason(question)
+    plan = _plan(_reading(blanked, knowledge), knowledge)
+    if blanked != question and _says_nothing_of_the_data(plan):
         # エゾシカ肉の事業が空知と根室にあると聞いたのですが、多いのはどちら: the clause held
         # what the question is about, so it is read with it
         plan = _plan(_reading(question, knowledge), knowledge)
@@ -936,8 +937,6 @@ def _operation(
     filtered = bool(topics or selection.project or budget or selection.measure)
     evidence = Evidence(
         has=reading.has,
-        scoped=bool(regions or topics or selection.project or selection.measure or budget)
-        or bool(reading.of("region")),
         data_scoped=bool(selection.project or selection.measure or budget or reading.of("region"))
         or any(k.topic_rows(w.text) for w in topics),
         help_phrases=len({c.text for c in reading.cues("help")}),

@@ -1968,7 +1968,10 @@ def test_ikutsuka_at_the_end_still_asks_how_many():
     [
         ("For the meeting: Sorachi total?", f"{SUBPREFECTURE_TOTALS['空知']:,}千円"),
         ("List every measure under the Shinkansen project", None),
-        ("Out of Hokkaido's total, how much is Kushiro's slice in percent?", "%"),
+        (
+            "Out of Hokkaido's total, how much is Kushiro's slice in percent?",
+            f"{SUBPREFECTURE_TOTALS['釧路'] / sum(SUBPREFECTURE_TOTALS.values()) * 100:.1f}%",
+        ),
     ],
 )
 def test_english_lead_ins_and_plain_words_are_no_topics(question: str, figure_line: str | None):
