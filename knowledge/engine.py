@@ -7,6 +7,7 @@ method returns an answer model and never formats text.
 from __future__ import annotations
 
 import functools
+import re
 import statistics
 import threading
 import unicodedata
@@ -16,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, Literal, ParamSpec, TypeVar
 
+import jaconv
 from rapidfuzz import fuzz, process
 
 from knowledge.answers import (
@@ -418,6 +420,17 @@ class Knowledge:
         ]
 
     @cached_property
+    def short_kana_words(self) -> frozenset[str]:
+        """Katakana words of one or two letters standing alone in the texts (the ブリ of ブリの
+        活用), folded: the only short kana words a question can mean as a topic."""
+        return frozenset(
+            fold(word)
+            for r in self.rows
+            for text in (r.measure, r.project, r.description)
+            for word in _SHORT_KATAKANA.findall(_plain(text))
+        )
+
+    @cached_property
     def _plain_fields(self) -> list[tuple[str, str, str]]:
         """The same fields with width and case folded but kana kept as written."""
         return [(_plain(r.measure), _plain(r.project), _plain(r.description)) for r in self.rows]
@@ -425,6 +438,8 @@ class Knowledge:
     def _literal_rows(self, word: str) -> set[int]:
         """Rows holding a word as written: a katakana word in katakana (ブリ, not the ぶり of
         いぶり), any other word with kana folded (えぞしか finds エゾシカ)."""
+        if len(word) <= 2 and fold(word) in self.short_kana_words:
+            word = jaconv.hira2kata(word)
         if any("\u30a1" <= c <= "\u30fa" for c in word):
             key, fields = _plain(word), self._plain_fields
         else:
@@ -812,6 +827,9 @@ class Knowledge:
         """Help, for when a question cannot be placed; the example questions are worded by the
         formatting side (its help kind)."""
         return HelpAnswer(message=message, examples=[])
+
+
+_SHORT_KATAKANA = re.compile(r"(?<![ァ-ヺー])[ァ-ヺ][ァ-ヺー]?(?![ァ-ヺー])")
 
 
 def _one_kanji(word: str) -> bool:

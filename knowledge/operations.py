@@ -426,7 +426,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "questionの仕方 | how do i ask | example question | questions can i ask | "
                 "example queries | sample questions | how am i supposed to ask | "
                 "how should i ask | how do i query | how should i phrase | how do i phrase | "
-                "phrase my question | phrase questions | word my question",
+                "phrase my question | phrase questions | word my question | 質問すれば | "
+                "質問したら | どう質問 | 質問の形式 | 形式で質問 | 質問の仕方",
             ),
             (
                 (8, lambda e: e.help_phrases >= 2 and not e.regions and not e.asks_amount),
@@ -496,7 +497,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             (
                 "ratio",
                 "何倍 | なんばい | 倍率 | 倍 | ratio | times bigger | times larger | times more | "
-                "times as | how many times | 何 times | 何times | what multiple | multiple of",
+                "times as | how many times | 何 times | 何times | what multiple | multiple of | "
+                "divided by | 割ると | 割った",
             ),
             (
                 # 根室 / 釧路 予算 比率: the ratio of the two, not each one's share of the whole

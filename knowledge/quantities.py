@@ -124,6 +124,8 @@ class AmountRange(BaseModel):
         """The condition in the table's unit, so the reader can check it: 5,000千円以上."""
         low = self.minimum_yen
         high = self.maximum_yen
+        if low is not None and low == high and self.include_minimum and self.include_maximum:
+            return f"{_yen(low)}ちょうど"
         if low is not None and high is not None:
             return (
                 f"{_yen(low)}{'以上' if self.include_minimum else '超'}"

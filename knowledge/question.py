@@ -472,6 +472,17 @@ def _regions(reading: Reading, resolver: RegionResolver) -> None:
             )
 
 
+_BUDGET_WORDS = frozenset({"予算", "よさん", "予算額", "budget"})
+_ONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _inside_words(text: str) -> set[int]:
+    """Offsets of letters inside a longer word of `text` (the 内 of 内容, the 別 of 特別)."""
+    from knowledge.reading import CONTENT_WORDS  # noqa: PLC0415 - the reader loads a dictionary
+
+    return {i for b, e in CONTENT_WORDS.words(text) if e - b > 1 for i in range(b, e)}
+
+
 def _cue_words(reading: Reading) -> None:
     """Cue words, longest first, each where nothing else claimed it (Latin ones as words)."""
     every = sorted(
@@ -479,8 +490,11 @@ def _cue_words(reading: Reading) -> None:
         key=lambda item: len(item[0]),
         reverse=True,
     )
+    inside_words: set[int] | None = None
     for phrase, name in every:
         latin = bool(_LATIN.match(phrase))
+        if _ONE_KANJI.fullmatch(phrase) and inside_words is None:
+            inside_words = _inside_words(reading.text)
         pattern = (
             re.compile(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])")
             if latin
@@ -494,6 +508,8 @@ def _cue_words(reading: Reading) -> None:
                 for p in reading.pieces
                 if p.kind == "cue"
             )
+            if inside_words is not None and _ONE_KANJI.fullmatch(phrase) and start in inside_words:
+                continue  # 内容, 案内, 特別, 計画: the letter is part of another word
             if phrase == "うち" and reading.folded[end : end + 2] == "ゆう":
                 continue  # うちゅう (宇宙) is not のうち
             if phrase == "の数" and reading.folded[end : end + 1] in ("字", "値"):
@@ -521,6 +537,21 @@ def _cue_words(reading: Reading) -> None:
                 continue  # 全部で, すべて合計: "in all", not "list them all"
             if reading.free_of_names(start, end) and not inside_same:
                 reading.claim(Piece("cue", Span(start, end), phrase, name=name))
+    amounts = {p.span.start for p in reading.pieces if p.kind in ("amount", "range")}
+    reading.pieces = [
+        p
+        for p in reading.pieces
+        if not (
+            p.kind == "cue"
+            and p.name == "total"
+            and p.text in _BUDGET_WORDS
+            and any(
+                re.fullmatch(r"[\s:：がはの]?", reading.folded[p.span.end : start])
+                for start in amounts
+                if start >= p.span.end
+            )
+        )
+    ]  # 予算7,000千円ちょうどの施策: the budget the range is of, not a total asked for
     for place in [p for p in reading.pieces if p.kind == "cue" and p.name == "where"]:
         # どちらの振興局 asks where, not which of two
         reading.pieces = [

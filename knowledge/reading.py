@@ -123,6 +123,14 @@ CONTENT_CLASSES = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 """What a topic is made of: nouns and what attaches to them, not verbs, particles or endings."""
 
 
+_LOANWORD_IN_HIRAGANA = re.compile(
+    r"(?![あいうえおんぁぃぅぇぉ]ー)[\u3041-\u3096]+ー[\u3041-\u3096][\u3041-\u3096ー]*"
+    r"(?<=[\u3041-\u3096ー]{4})"
+)
+"""わーけーしょん: a word with a long-vowel mark typed in hiragana is a loanword (ワーケーション),
+one noun, not the interjections the dictionary reads わー and けー as."""
+
+
 class ContentWords:
     """The content words of a question's leftover text: runs of nouns (移住定住対策, エゾシカ肉),
     without the verbs, particles and polite endings around them (掲げている, になります)."""
@@ -134,17 +142,26 @@ class ContentWords:
     def _tokenizer(self) -> Tokenizer:
         return Dictionary(dict="small").tokenizer(mode=SplitMode.C)
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of each run of content morphemes in `text`."""
+    def _tokens(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, part of speech) of each morpheme, loanwords typed in hiragana read as
+        the katakana words they are."""
         if not text.strip():
             return []
+        typed = _LOANWORD_IN_HIRAGANA.sub(lambda m: jaconv.hira2kata(m.group()), text)
         with self._lock:
-            tokens = [
+            return [
                 (m.begin(), m.end(), m.part_of_speech()[0])
-                for m in self._tokenizer.tokenize(without_surrogates(text[:MAX_CHUNK]))
+                for m in self._tokenizer.tokenize(without_surrogates(typed[:MAX_CHUNK]))
             ]
+
+    def words(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every morpheme of `text`: where its words begin and end."""
+        return [(begin, end) for begin, end, _ in self._tokens(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each run of content morphemes in `text`."""
         runs: list[tuple[int, int]] = []
-        for begin, end, kind in tokens:
+        for begin, end, kind in self._tokens(text):
             if kind not in CONTENT_CLASSES or not text[begin:end].strip():
                 continue
             if runs and runs[-1][1] == begin:

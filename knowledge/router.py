@@ -180,8 +180,19 @@ def _unknown_topic(knowledge: Knowledge, first: Unplaced, question: str, _rest: 
             message=f"「{keyword}」にぴったり当てはまる地域や施策はありません。もしかして:",
             choices=choices[:CHOICES],
         )
-    asked = question.strip()[:MESSAGE_CHARS] or keyword
+    asked = _clipped(question.strip()) or keyword
     return knowledge.help(f"「{keyword}」はこの表にありません（「{asked}」にはお答えできません）。")
+
+
+def _clipped(question: str) -> str:
+    """The question as quoted back, cut where a word ends with …, never in the middle of one
+    (What is Nemuro's budget divided…, not …divided by Kushi)."""
+    if len(question) <= MESSAGE_CHARS:
+        return question
+    cut = question[: MESSAGE_CHARS - 1]
+    if question[MESSAGE_CHARS - 1].isascii() and question[MESSAGE_CHARS - 1].isalnum():
+        cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return cut.rstrip(" 、,") + "…"
 
 
 def _region_cutoff(keyword: str) -> float:

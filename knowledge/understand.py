@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+import jaconv
+
 from knowledge.answers import Scope, Understanding
 from knowledge.engine import Knowledge
 from knowledge.normalize import fold
@@ -98,7 +100,8 @@ FILLER |= frozenset(
         "account accounts accounted "
         "means meaning 円 千円 万円 億円 単位 ぴったり 丁度 ちょうど exactly alone "
         "何円 何千円 何万円 何億円 なん円 なん千円 なん万円 なん億円 がらみ 絡み 付き つき 込み "
-        "何億 何万 何千 なんおく なんまん なんぜん"
+        "何億 何万 何千 なんおく なんまん なんぜん ひとつあたり 一つあたり 1つあたり 一件あたり "
+        "1件あたり"
     ).split()
 )
 QUESTION_WORDS = frozenset(
@@ -121,7 +124,9 @@ QUESTION_WORDS = frozenset(
         "sorry quick before start started actually fine multiple involved add adds adding "
         "original allocate fund 画面 スクリーン モニター 共有 表示 out slice portion phrase "
         "should every under hey roughly approximately approx around search find look they them "
-        "説明文 感じ かんじ 億 億円単位 円単位 ご教示 教示 お示し 示して お教え 伺え 伺いたい"
+        "説明文 感じ かんじ 億 億円単位 円単位 ご教示 教示 お示し 示して お教え 伺え 伺いたい "
+        "内容 形式 案内 ご案内 description descriptions anywhere called named everything "
+        "everywhere document documents six"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -161,12 +166,25 @@ def _left_words(reading: Reading, k: Knowledge) -> list[Word]:
                     assert piece is not None
                     text = piece.group()
                     word = _trimmed(text.strip(_EDGE_PUNCTUATION))
-                    if not word or _is_filler(word, k):
+                    if not word or _is_filler(word, k) or _all_filler(word, k):
                         continue
+                    if len(word) <= 2 and fold(word) in k.short_kana_words:
+                        word = jaconv.hira2kata(word)  # ぶり is the ブリ the table has
                     edge = len(text) - len(text.lstrip(_EDGE_PUNCTUATION))
                     start = chunk.start() + begin + script.start() + piece.start() + edge
                     words.append(Word(word, start, start + len(word)))
     return words
+
+
+def _all_filler(word: str, k: Knowledge) -> bool:
+    """いま画面: a compound of words that are each filler is filler (a word all in hiragana
+    is judged whole: おつゆ is a word, not お and つゆ)."""
+    from knowledge.reading import CONTENT_WORDS  # noqa: PLC0415 - the reader loads a dictionary
+
+    if all("\u3041" <= c <= "\u3096" or c == "ー" for c in word):
+        return False
+    parts = CONTENT_WORDS.words(word)
+    return len(parts) > 1 and all(_is_filler(word[b:e], k) for b, e in parts)
 
 
 _SCRIPTS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
@@ -311,7 +329,7 @@ def _is_filler(word: str, k: Knowledge) -> bool:
     if not hiragana:
         return False
     if len(key) <= 2:
-        return True
+        return key not in k.short_kana_words
     return (
         bool(_ONLY_FILLER.match(key))
         and not k.name_rows(word)
@@ -352,6 +370,8 @@ def _past_asides(reading: Reading, words: list[Word], k: Knowledge) -> list[Word
     the word the leading clause is about (オオカミなんだけど、: asked back, never dropped)."""
     asides = [m.span() for m in _APPOSITIVE.finditer(reading.folded)]
     found = _PREAMBLE.search(reading.text)
+    if found is not None and _TOPIC_MARKED.search(reading.text[: found.start()]):
+        found = None  # オオカミ対策の事業はいま議論しているんだけど: the subject, not an aside
     if found is not None and reading.text[found.end() :].strip():
         asides.append((0, found.start()))
     lead = _ENGLISH_LEAD.match(reading.folded)
@@ -377,6 +397,9 @@ _SUBJECT = re.compile(
 """What follows the word a leading clause is about, up to its なんだけど or ですが."""
 
 
+_TOPIC_MARKED = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー々A-Za-z0-9]は")
+"""オオカミ対策の事業は…: a clause whose noun is marked with は holds what the question is about
+(the は of こんにちは or ではない is not that marker)."""
 _REASON = re.compile(
     r"^(.{2,80}?[たるいうくすつぬむぶぐ])(?:ので|のですが|んですが|んだけど|のだけど)(?!しょう|す)"
     r"\s*[、,，]?\s*(?=\S)"
@@ -388,7 +411,7 @@ the question is asked; what it says (比べ, 振興局, 資料) is not what is a
 def _without_reason(question: str) -> str:
     """The question with a leading clause of reason blanked out (spaces keep every place)."""
     found = _REASON.match(question)
-    if found is None:
+    if found is None or _TOPIC_MARKED.search(found.group(1)):
         return question
     return " " * found.end() + question[found.end() :]
 
@@ -1236,6 +1259,8 @@ def _names_and_projects(
         matching = (
             [n for n in k.project_names if fold(word.text) in fold(n)] if before_project else []
         )
+        if project is None and not matching and _CONTAINING.match(reading.text, word.end):
+            matching = sorted({k.rows[i].project for i in k.topic_rows(word.text)})
         if matching and project is None:
             if len(matching) == 1:
                 project = matching[0]
@@ -1253,6 +1278,12 @@ def _names_and_projects(
     return Selection(project=project, measure=measure), topics
 
 
+_CONTAINING = re.compile(
+    r"(?:の(?:事業|施策))?(?:が|を)?(?:入って(?:る|いる)|含む|含んだ|含まれる|含まれている|ある)の?"
+    r"(?:プロジェクト|ぷろじぇくと|PJ|project)",
+    re.IGNORECASE,
+)
+"""ブリの事業が入ってるプロジェクト: the project a measure about the word belongs to."""
 _NAME_WORDS = r"(?:名前|施策名|事業名|名称|measure\s*名|measure\s*name)"
 """A measure's own name (measure名に: the writers mix English into Japanese)."""
 _NAME_MARKER = re.compile(

@@ -282,6 +282,13 @@ def test_a_topic_not_in_the_table_is_said_with_the_question(question: str, keywo
     )
 
 
+def test_a_long_question_is_quoted_back_cut_where_a_word_ends():
+    answer = ask(K, "What's the grand total budget for wolves across the region in the document?")
+    assert isinstance(answer, HelpAnswer)
+    assert "「wolves」" in answer.message
+    assert "（「What's the grand total budget for…」にはお答えできません）" in answer.message
+
+
 @pytest.mark.parametrize(
     ("question", "instead"),
     [("上川 人口", "上川の人口に関する施策"), ("人口は？", "人口に関する施策")],

@@ -1194,9 +1194,9 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
         ("多い施策の中で一番少ないのは？", "対象: 全道 ・ 集計: 一番小さい施策"),
         ("少ない振興局の中で一番多いのは？", "対象: 全道 ・ 集計: 一番大きい振興局"),
         # an amount that says which measures is that very amount
-        ("700万円ぴったりの施策", "対象: 予算7,000千円以上7,000千円以下 ・ 集計: 一覧"),
-        ("exactly 7 million yen measures", "対象: 予算7,000千円以上7,000千円以下 ・ 集計: 一覧"),
-        ("予算が700万円の施策", "対象: 予算7,000千円以上7,000千円以下 ・ 集計: 合計"),
+        ("700万円ぴったりの施策", "対象: 予算7,000千円ちょうど ・ 集計: 一覧"),
+        ("exactly 7 million yen measures", "対象: 予算7,000千円ちょうど ・ 集計: 一覧"),
+        ("予算が700万円の施策", "対象: 予算7,000千円ちょうど ・ 集計: 一覧"),
         # the measures counted per 振興局, not their budgets summed
         ("施策数が一番多い振興局は？", "対象: 全道 ・ 集計: 施策の数が一番多い振興局"),
         (
@@ -1229,7 +1229,7 @@ def test_questions_a_new_teammate_typed(question: str, summary: str):
         # romaji 振興局, keyword, working: grammar of the question
         (
             "budgetがちょうど700万円の施策があるのはどこのshinkokyoku？",
-            "対象: 予算7,000千円以上7,000千円以下 ・ 集計: どの振興局か",
+            "対象: 予算7,000千円ちょうど ・ 集計: どの振興局か",
         ),
         (
             "Which subprefecture is working on herring (ニシン)?",
@@ -2228,3 +2228,59 @@ def test_a_clause_of_reason_that_holds_the_subject_is_read_with_it():
     assert [r.subprefecture for r in venison] == ["根室", "空知"]
     assert f"{venison[0].budget:,}千円" in reply
     assert f"{venison[1].budget:,}千円" in reply
+
+
+def test_a_short_kana_word_the_table_writes_alone_is_a_topic_not_the_letters_of_iburi():
+    question = "ぶりの事業が入ってるプロジェクト、全体の予算いくら？"
+    (project,) = {r.project for r in ROWS if "ブリ" in r.measure + r.description}
+    total = sum(r.budget for r in ROWS if r.project == project)
+    assert plan(question).selection.project == project
+    assert f"{total:,}千円" in said(question)
+    assert "胆振" not in said("ぶりの事業は？")
+
+
+def test_a_letter_inside_a_longer_word_is_no_cue():
+    # 内 of 内容 and 案内 is not のうち, 別 of 特別 not a breakdown
+    question = "事業の名称または内容に「ポストコロナ」を含む施策にはどのようなものがあるか、教えて"
+    assert plan(question).unplaced == []
+    assert plan("本ボットにはどのような形式で質問すればよいか、ご案内いただけますか").operation == (
+        "help"
+    )
+    assert plan("振興局別の予算").operation == "breakdown"
+
+
+def test_a_loanword_typed_in_hiragana_is_one_word():
+    reply = said("わーけーしょん関連の事業は？")
+    hits = [r for r in ROWS if "ワーケーション" in r.measure + r.description]
+    assert hits
+    assert all(r.measure in reply for r in hits)
+    assert plan("道北の施策の真ん中の値おしえてー").unplaced == []
+
+
+def test_a_compound_of_filler_words_is_filler():
+    count = sum(1 for r in ROWS if r.area.startswith("道北"))
+    assert f"{count}件" in said("いま画面に出てる道北の表、施策は何件ある？")
+    assert plan("施策ひとつあたりの平均予算っていくら？").operation == "mean"
+
+
+def test_the_budget_a_range_is_of_is_no_total_asked_for():
+    question = "予算7,000千円ちょうど 施策 振興局"
+    places = {r.subprefecture for r in ROWS if r.budget == 7000}
+    assert len(places) == 3
+    assert plan(question).operation == "where"
+    reply = said(question)
+    assert "7,000千円ちょうど" in reply
+    assert all(p in reply for p in places)
+
+
+def test_divided_by_is_a_ratio():
+    nemuro, kushiro = SUBPREFECTURE_TOTALS["根室"], SUBPREFECTURE_TOTALS["釧路"]
+    assert f"{nemuro / kushiro:.2f}倍" in said("What is Nemuro's budget divided by Kushiro's?")
+
+
+def test_a_leading_clause_whose_noun_is_marked_with_wa_is_the_subject_not_an_aside():
+    question = "オオカミ対策の事業はいま会議で議論しているんだけどいくらくらいなのか知りたいんです"
+    reply = said(question)
+    assert "オオカミ対策" in reply
+    assert f"{sum(r.budget for r in ROWS):,}千円" not in reply
+    assert plan("来週の会議で使うので、石狩の予算を教えて").unplaced == []
