@@ -137,6 +137,11 @@ class Answer(_Model):
     total_thousand_yen: int | None = None
     results: list[MeasureRow] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
+    verdict: str | None = Field(
+        default=None,
+        description="The answer to a check the question made (800万円超えてる？): はい／いいえ "
+        "with the figure it was checked on",
+    )
 
     def headline(self) -> Headline | None:
         """What this answer states as the answer (None: it asks, explains or failed)."""
@@ -176,6 +181,13 @@ class TotalAnswer(Answer):
             return None
         if self.focus == "breakdown":
             return _named(self.groups, ordered=False)
+        if self.count == 1 and len(self.results) == 1:
+            # ブリ 予算: the total of one measure is that measure's budget, and names it
+            return Headline(
+                type="amount",
+                values=[float(self.total_thousand_yen)],
+                items=[self.results[0].measure],
+            )
         return _amount(self.total_thousand_yen)
 
 

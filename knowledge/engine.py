@@ -482,6 +482,8 @@ class Knowledge:
             chosen &= set(self.topic_rows(selection.topic))
         if selection.any_topics:
             chosen &= {i for topic in selection.any_topics for i in self.topic_rows(topic)}
+        for topic in selection.excluded_topics:
+            chosen -= set(self.topic_rows(topic))
         if selection.budget is not None and selection.budget_of != "measure":
             # 予算が1,000万円以上の振興局: the measures of each 振興局 whose total is in range
             budget, unit = selection.budget, selection.budget_of

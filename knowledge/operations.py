@@ -427,7 +427,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "example queries | sample questions | how am i supposed to ask | "
                 "how should i ask | how do i query | how should i phrase | how do i phrase | "
                 "phrase my question | phrase questions | word my question | 質問すれば | "
-                "質問したら | どう質問 | 質問の形式 | 形式で質問 | 質問の仕方",
+                "質問したら | どう質問 | 質問の形式 | 形式で質問 | 質問の仕方 | ローマ字で | "
+                "英語で聞 | 英語でも | 通じる | 打っても",
             ),
             (
                 (8, lambda e: e.help_phrases >= 2 and not e.regions and not e.asks_amount),
@@ -455,7 +456,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "what unit | which unit | column | 元ネタ | 出どころ | 出所 | 元データ | "
                 "元の資料 | 原典 | ソース | data source | source data | come from | comes from | "
                 "what data | which data | working from | based off | データの中身 | データの内容 | "
-                "でーたの中身",
+                "でーたの中身 | のことで合って | のことであって | って意味",
             ),
             (
                 (15, lambda e: e.has("about") and e.has("bot") and not e.data_scoped),
@@ -498,7 +499,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "ratio",
                 "何倍 | なんばい | 倍率 | 倍 | ratio | times bigger | times larger | times more | "
                 "times as | how many times | 何 times | 何times | what multiple | multiple of | "
-                "divided by | 割ると | 割った",
+                "divided by | 割ると | 割った | ÷",
             ),
             (
                 # 根室 / 釧路 予算 比率: the ratio of the two, not each one's share of the whole
@@ -512,7 +513,7 @@ OPERATIONS: dict[OperationName, Operation] = {
             compare,
             (
                 "difference",
-                "差額 | 差 | いくら多い | いくら少ない | どれだけ多い | どれだけ少ない | "
+                "差額 | 差 | diff | いくら多い | いくら少ない | どれだけ多い | どれだけ少ない | "
                 "どれくらい多い | "
                 "どのくらい多い | どれくらい少ない | 開き | いくら違 | どれだけの差 | difference | "
                 "how much more | how much less | gap | more than the | 差は | どのくらい違 | "
@@ -589,7 +590,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どちらの管内 | どちらの地域 | どこの局 | どの局 | which bureau | which bureaus | "
                 "where | "
                 "which subprefecture | which subprefectures | which region | which regions | "
-                "which area | what subprefecture",
+                "which area | what subprefecture | which subprefs | which subpref",
             ),
             (
                 # 国定公園の施策を実施している振興局はどちら: which 振興局, with nothing to weigh

@@ -61,6 +61,9 @@ class Selection(_Model):
     any_topics: list[str] = Field(
         default_factory=list, description="Alternative topics: a measure about any one of them"
     )
+    excluded_topics: list[str] = Field(
+        default_factory=list, description="Topics taken out (観光じゃない施策, 観光以外)"
+    )
     name: str | None = Field(default=None, description="Words in the measure's own name")
     project: str | None = Field(default=None, description="A project, by its full name")
     measure: str | None = Field(default=None, description="One measure, by its full name")
@@ -79,6 +82,7 @@ class Selection(_Model):
             or self.excluded
             or self.topic
             or self.any_topics
+            or self.excluded_topics
             or self.name
             or self.project
             or self.measure
@@ -92,6 +96,7 @@ class Selection(_Model):
             excluded=[*self.excluded, *other.excluded],
             topic=other.topic or self.topic,
             any_topics=other.any_topics or self.any_topics,
+            excluded_topics=[*self.excluded_topics, *other.excluded_topics],
             name=other.name or self.name,
             project=other.project or self.project,
             measure=other.measure or self.measure,
@@ -112,6 +117,7 @@ class Selection(_Model):
             parts.append(f"「{self.topic}」")
         if self.any_topics:
             parts.append("または".join(f"「{t}」" for t in self.any_topics))
+        parts += [f"「{t}」以外" for t in self.excluded_topics]
         if self.budget and self.budget_of != "measure":
             parts.append(f"予算合計{self.budget.label()}の{UNIT_LABEL[self.budget_of]}")
         elif self.budget:
@@ -195,6 +201,16 @@ class QueryPlan(_Model):
         default=False,
         description="A count per 振興局 or 連携地域 that asks which has the most (order: or the "
         "fewest) measures (施策数が一番多い振興局)",
+    )
+    check: AmountRange | None = Field(
+        default=None,
+        description="A figure the question checks its answer against (予算って800万円超えてる？): "
+        "said with the answer, never a condition on the measures",
+    )
+    check_region: Scope | None = Field(
+        default=None,
+        description="A place the question checks its answer against "
+        "(ジオパークの事業って日高だよね？): said with the answer, not the scope",
     )
     unplaced: list[Unplaced] = Field(default_factory=list)
     fiscal_year: str | None = Field(

@@ -87,7 +87,7 @@ class AmountRange(BaseModel):
     text: str = ""
     """As it was written in the question (NFKC)."""
 
-    def contains(self, thousand: int) -> bool:
+    def contains(self, thousand: float) -> bool:
         """Whether a budget in 千円 meets the condition."""
         yen = thousand * YEN_PER_THOUSAND
         if self.minimum_yen is not None and (
@@ -96,6 +96,21 @@ class AmountRange(BaseModel):
             return False
         return self.maximum_yen is None or not (
             yen > self.maximum_yen or (yen == self.maximum_yen and not self.include_maximum)
+        )
+
+    def complement(self) -> AmountRange | None:
+        """300万円未満を除く is 300万円以上: the budgets a one-sided condition leaves out (None for
+        a condition with two bounds, whose outside is two ranges)."""
+        if (self.minimum_yen is None) == (self.maximum_yen is None):
+            return None
+        if self.minimum_yen is not None:
+            return AmountRange(
+                maximum_yen=self.minimum_yen,
+                include_maximum=not self.include_minimum,
+                text=self.text,
+            )
+        return AmountRange(
+            minimum_yen=self.maximum_yen, include_minimum=not self.include_maximum, text=self.text
         )
 
     @property

@@ -96,7 +96,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "unit_subprefecture": _cues(
         "振興局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | bureau | "
         "bureaus | offices | shinkokyoku | shinkoukyoku | subprefectural bureaus | "
-        "subprefectural bureau | subprefectural"
+        "subprefectural bureau | subprefectural | subpref | subprefs"
     ),
     "unit_area": _cues("連携地域 | cooperation area | cooperation areas | area | areas | エリア"),
     # markers (the whole of a share, an exclusion, a name)
@@ -204,9 +204,27 @@ def read(
     _regions(reading, resolver)
     _partial_names(reading, measures, projects)
     _quoted(reading, projects, measures)
+    for checked in _PROPORTION_CHECK.finditer(reading.folded):
+        # 全体の4割超えてる？, 道南の2倍以上ある？: a share or ratio checked, which the share or
+        # ratio answers (the number is no count and no condition on measures)
+        at = Span(checked.start(), checked.end())
+        if reading.free(at.start, at.end):
+            name = "ratio" if checked.group(1) == "倍" else "share"
+            reading.claim(Piece("cue", at, checked.group(), name=name))
     for count in find_counts(reading.folded, reading.taken):
         if _ORDER_FIRST.search(reading.folded[: count.span.start]) and count.value == 1:
             continue  # largest first: an order, not the first one
+        count_check = _COUNT_CHECK.match(reading.folded, count.span.end)
+        if (
+            count_check is not None
+            and not count.ordinal
+            and not _RANK_BEFORE.search(reading.folded[: count.span.start])
+        ):
+            # 10件以上ある？: a check of how many there are, which the count answers
+            end = count_check.end()
+            span = Span(count.span.start, end)
+            reading.claim(Piece("cue", span, reading.folded[span.start : end], name="count"))
+            continue
         kind: PieceKind = "ordinal" if count.ordinal else "count"
         reading.claim(
             Piece(
@@ -339,6 +357,13 @@ def _partial_names(reading: Reading, measures: list[str], projects: list[str]) -
         covered = sum(p.span.end - p.span.start for p in inside)
         if best is not None and best[0] - start - covered >= PARTIAL_NAME_CHARS:
             end, name, kind = best
+            shorter = text[start : end - 1]
+            if (
+                reading.text[end - 1] in "のをがはとで"
+                and len(shorter) - covered >= PARTIAL_NAME_CHARS
+                and [n for key, n, _ in keys if shorter in key] == [name]
+            ):
+                end -= 1  # ジオパークの事業: the name's part without the particle after it
             for piece in inside:
                 _release(reading, piece)
             project = kind == "project" and (
@@ -472,6 +497,16 @@ def _regions(reading: Reading, resolver: RegionResolver) -> None:
             )
 
 
+_PROPORTION_CHECK = re.compile(
+    r"[\d.]+\s*(割|%|パーセント|倍)\s*(?:以上|以下|未満|超え?|近く)?\s*"
+    r"(?:ある|あり|いく|いって|超え|こえ|行く|行って|てる|ている|も)"
+)
+_COUNT_CHECK = re.compile(
+    r"\s*(?:以上|以下|未満|超え?|より(?:多|少な)く|も|くらい|ぐらい|ほど)?\s*"
+    r"(?:ある|あり|いく|いって|超え|こえ|行く|行って)"
+)
+"""300万円超えの施策って10件以上ある？: the number is what the count is checked against."""
+_RANK_BEFORE = re.compile(r"(?:上位|下位|トップ|top|ベスト|best|ワースト|worst)\s*$")
 _BUDGET_WORDS = frozenset({"予算", "よさん", "予算額", "budget"})
 _ONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
 

@@ -245,7 +245,7 @@ class RegionResolver:
     def _surface_pattern(self) -> re.Pattern[str]:
         """Every non-Latin spelling, longest first, separators allowed between its letters."""
         surfaces = sorted((s for s in self._surfaces if not s.isascii()), key=len, reverse=True)
-        gap = r"[\s・･·.,、/_\-]?"
+        gap = r"[\s・･·./_\-]?"  # never 、 or , (…じゃない、ブリ is not いぶり)
         return re.compile("|".join(gap.join(map(re.escape, s)) for s in surfaces))
 
     def spans_in(self, folded: str) -> list[tuple[int, int, Region]]:

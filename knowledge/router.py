@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from knowledge.answers import Answer, Choice, ClarifyAnswer
+from knowledge.answers import Answer, Choice, ClarifyAnswer, Headline, Scope
 from knowledge.engine import Knowledge
 from knowledge.errors import KnowledgeError
 from knowledge.normalize import fold, without_surrogates
 from knowledge.operations import OPERATIONS
 from knowledge.plan import QueryPlan, Unplaced, UnplacedReason
+from knowledge.quantities import AmountRange
 from knowledge.understand import understand
 
 CHOICES = 5
@@ -36,7 +37,46 @@ def ask(knowledge: Knowledge, question: str) -> Answer:
         ).model_copy(update={"question": question})
     plan, understood = understand(question, knowledge)
     answer = _answer(knowledge, plan, question)
-    return answer.model_copy(update={"question": question, "understood": understood})
+    verdict = _verdict(plan.check, answer.headline()) if plan.check else None
+    if plan.check_region is not None:
+        verdict = _place_verdict(plan.check_region, answer)
+    return answer.model_copy(
+        update={"question": question, "understood": understood, "verdict": verdict}
+    )
+
+
+def _place_verdict(place: Scope, answer: Answer) -> str | None:
+    """はい、日高振興局です: the place checked against where the answer says it is (the
+    振興局 a where answer names, or those of the measures a pick or ranking gives)."""
+    headline = answer.headline()
+    if headline is None:
+        return None
+    if answer.kind == "where":
+        places = headline.items
+    else:
+        first = answer.results[:1]
+        places = [r.subprefecture for r in first] + [r.area for r in first]
+        if first and place.name in places:
+            return f"はい、{place.full_name}です。"
+    if not places:
+        return None
+    if places == [place.name]:
+        return f"はい、{place.full_name}です。"
+    if place.name in places:
+        return f"はい、{place.full_name}にもあります（ほかにもあります）。"
+    return f"いいえ、{place.full_name}ではありません。"
+
+
+def _verdict(check: AmountRange, headline: Headline | None) -> str | None:
+    """はい、8,006千円で「8,000千円超」です: the check answered with the one figure it is about
+    (none when the answer has no single amount: a list, a share, a question back)."""
+    if headline is None or headline.type not in ("amount", "yen") or len(headline.values) != 1:
+        return None
+    value = headline.values[0]
+    figure = f"{value:,.1f}".removesuffix(".0") + "千円"
+    if check.contains(value):
+        return f"はい、{figure}で「{check.label()}」に当てはまります。"
+    return f"いいえ、{figure}で「{check.label()}」には当てはまりません。"
 
 
 def _answer(knowledge: Knowledge, plan: QueryPlan, question: str) -> Answer:

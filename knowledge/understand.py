@@ -126,7 +126,7 @@ QUESTION_WORDS = frozenset(
         "should every under hey roughly approximately approx around search find look they them "
         "説明文 感じ かんじ 億 億円単位 円単位 ご教示 教示 お示し 示して お教え 伺え 伺いたい "
         "内容 形式 案内 ご案内 description descriptions anywhere called named everything "
-        "everywhere document documents six"
+        "everywhere document documents six 条件 条件で pls plz thx"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -446,6 +446,8 @@ def _says_nothing_of_the_data(plan: QueryPlan) -> bool:
 
 def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR0915 - one reading, step by step
     unplaced: list[Unplaced] = []
+    check = _check(reading)
+    check_region = _checked_region(reading)
     year = _year(reading, k, unplaced)
     words = _homophone_cues(reading, _typo_cues(reading, _left_words(reading, k), k), k)
     selection, topic_words = _names_and_projects(reading, k, words, unplaced)
@@ -477,7 +479,12 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         ordinals=ordinals,
         counts=counts,
     )
+    if check_region is not None and op not in ("pick", "rank"):
+        op = "where"  # ジオパークの事業って日高だよね？: where it is, said against 日高
+    if check is not None and op in ("list", "search", "where"):
+        op = "total"  # 「きた北海道」って全体で1,400万円超え？: the figure checked is a total
     topic_words = _not_dimensions(reading, topic_words, unplaced)
+    topic_words, topics_out = _topics_taken_out(reading, topic_words, k, unplaced)
     name_marked = _name_marked(reading)
     if name_marked and not topic_words:
         topic_words = _named_by_pattern(reading)
@@ -494,7 +501,9 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
             topic, selection = None, selection.model_copy(update={"any_topics": either})
     if name_marked and not name and not topic and not apart:
         unplaced.append(Unplaced(text="名前", reason="name"))
-    selection = selection.model_copy(update={"topic": topic, "name": name, "budget": budget})
+    selection = selection.model_copy(
+        update={"topic": topic, "name": name, "budget": budget, "excluded_topics": topics_out}
+    )
     unit = _unit(reading, op)
     places = [p for p in reading.of("cue") if p.name in ("unit_subprefecture", "unit_area")]
     most_measures = False
@@ -605,6 +614,11 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         selection = selection.model_copy(
             update={"regions": shared_regions, "excluded": excluded_scopes}
         )
+        if whole is None and excluded_scopes and (shared_regions or selection.topic):
+            # 道央を除いた地域の中で釧根が占める割合: the whole is what is left, not all
+            whole = Selection(excluded=excluded_scopes)
+            if shared_regions:  # 釧根 is already outside 道央: said once, of the whole
+                selection = selection.model_copy(update={"excluded": []})
         if selection.empty and whole is None:
             op, by = "breakdown", unit if unit != "measure" else None
     elif not sides:
@@ -692,6 +706,8 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         order=order,
         by=by,
         most_measures=most_measures,
+        check=check,
+        check_region=_scope(check_region.region) if check_region else None,
         unplaced=unplaced,
         fiscal_year=year,
     )
@@ -853,9 +869,50 @@ def _marks_whole(reading: Reading, piece: Piece) -> bool:
     return bool(re.search(r"\b(?:of|within)\s*(?:the\s*)?$", before)) and "share" not in after
 
 
+def _topics_taken_out(
+    reading: Reading, words: list[Word], k: Knowledge, unplaced: list[Unplaced]
+) -> tuple[list[Word], list[str]]:
+    """観光じゃない施策, 観光以外, 食を除いた: the topics a question takes out, not asks for; one
+    the table does not have is asked back (nothing would be taken out)."""
+    kept: list[Word] = []
+    out: list[str] = []
+    for word in words:
+        if not _right_before_except(reading, word.end):
+            kept.append(word)
+        elif k.topic_rows(word.text):
+            out.append(word.text)
+        else:
+            unplaced.append(Unplaced(text=word.text, reason="topic"))
+    return kept, out
+
+
 def _excluded(reading: Reading, piece: Piece) -> bool:
-    """道央以外: a region right before 以外 (or 除く) is taken out."""
-    return any(0 <= cue.span.start - piece.span.end <= 2 for cue in reading.cues("except"))
+    """道央以外: a region right before 以外 (or 除く) is taken out, and so is each one listed
+    with it (道央と道南を除くと), unless the two are weighed (石狩と道央以外どっちが多い)."""
+    if _right_before_except(reading, piece.span.end):
+        return True
+    following = [p for p in reading.of("region") if p.span.start >= piece.span.end]
+    weighed = any(reading.has(c) for c in ("which", "compare", "difference", "ratio", "sum"))
+    return bool(
+        following
+        and not weighed
+        and re.fullmatch(
+            r"\s*(?:と|・|、|,|や|and|&)\s*",
+            reading.folded[piece.span.end : following[0].span.start],
+        )
+        and _excluded(reading, following[0])
+    )
+
+
+def _right_before_except(reading: Reading, end: int, *, measures: bool = False) -> bool:
+    """Only a particle between a word and 以外, じゃない or を除く (道北で食を除いた takes out 食,
+    not 道北); with `measures`, also the measures it says (500万円以上の施策以外)."""
+    gap = r"(?:の(?:施策|事業))?[\sはがものを、,]{0,2}" if measures else r"[\sはがものを、,]{0,2}"
+    return any(
+        re.fullmatch(fold(gap), reading.folded[end : cue.span.start])
+        for cue in reading.cues("except")
+        if cue.span.start >= end
+    )
 
 
 def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> AmountRange | None:
@@ -868,7 +925,14 @@ def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> 
         if piece.guessed_unit:
             unplaced.append(Unplaced(text=piece.text, reason="unit"))
             continue
-        chosen = piece.range if chosen is None else chosen.joined(piece.range)
+        said: AmountRange | None = piece.range
+        if _right_before_except(reading, piece.span.end, measures=True):
+            # 300万円未満を除くと: the budgets left, 300万円以上
+            said = piece.range.complement()
+        if said is None:
+            unplaced.append(Unplaced(text=piece.text, reason="topic"))
+            continue
+        chosen = said if chosen is None else chosen.joined(said)
     for piece in reading.of("amount"):
         assert piece.amount is not None
         # an amount alone (ちょうど700万の施策) is a condition of that very amount; 予算は
@@ -891,6 +955,59 @@ _MEASURE_AFTER = re.compile(
         r"(?:施策|事業|もの|やつ|measure|project|プロジェクト|予算の施策)"
     )
 )
+
+
+_CHECK_BEFORE = re.compile(
+    fold(r"(?:って|は|が|も|全体で|合計で|全部で|ぜんぶで|合わせて|あわせて|足すと|足して)\s*$")
+)
+_CHECK_AFTER = re.compile(r"[\u3041-\u3096ー\s]{0,10}[?？!！]*\s*$")
+_APPROXIMATE = re.compile(r"\s*(?:くらい|ぐらい|程度|位)")
+
+
+_PLACE_CHECKED = re.compile(
+    fold(
+        r"\s*(?:だよね|だよな|だっけ|で合ってる|であってる|で合って(?:い)?ますか|でしょ|ですよね"
+        r"|ですか|だよ|かな|なの|でいい)?\s*[?？]+\s*$"
+    )
+)
+
+
+def _checked_region(reading: Reading) -> Piece | None:
+    """ジオパークの事業って日高だよね？: a place said last, of something else the question names,
+    is what the answer (where it is) is checked against; the piece leaves the reading."""
+    regions = reading.of("region")
+    if len(regions) != 1:
+        return None
+    piece = regions[0]
+    before = reading.folded[max(piece.span.start - 3, 0) : piece.span.start]
+    said_first = reading.folded[: piece.span.start]
+    if not (
+        re.search(fold(r"(?:って|は)\s*$"), before)
+        and _PLACE_CHECKED.match(reading.folded[piece.span.end :])
+        and re.search(fold(r"[^\sってはのがも]{2}"), said_first)
+    ):
+        return None
+    reading.pieces.remove(piece)
+    return piece
+
+
+def _check(reading: Reading) -> AmountRange | None:
+    """予算額って800万円超えてる？, 合わせて三千万円いく？: an amount said of the answer at the end
+    of the question is what the answer is checked against, not which measures count; the
+    piece leaves the reading (an amount alone is reached: 100万円いってる？)."""
+    for piece in [*reading.of("range"), *reading.of("amount")]:
+        before = reading.folded[max(piece.span.start - 6, 0) : piece.span.start]
+        after = reading.folded[piece.span.end :]
+        if not (_CHECK_BEFORE.search(before) and _CHECK_AFTER.match(after)):
+            continue
+        if piece.range is None and (piece.amount is None or _APPROXIMATE.match(after)):
+            continue  # 500万円くらい？: a guess at the figure (asked back as before)
+        reading.pieces.remove(piece)
+        if piece.range is not None:
+            return piece.range
+        assert piece.amount is not None
+        return AmountRange(minimum_yen=piece.amount.yen, text=piece.text)
+    return None
 
 
 def _of_measures(reading: Reading, piece: Piece) -> bool:
@@ -1384,12 +1501,24 @@ def _asks_statistic(reading: Reading, selection: Selection, op: OperationName) -
     if selection.topic is None:
         return False
     counted_people = fold(selection.topic) == "人" and "人数" in reading.folded  # 人 + 数
-    if fold(selection.topic) not in STATISTICS and not counted_people:
+    if fold(selection.topic) not in STATISTICS | OUTCOMES and not counted_people:
         return False
     measures_wanted = any(
         p.name in ("unit_measure", "unit_project", "list", "about") for p in reading.of("cue")
     )
-    return op in ("search", "total", "where", "count", "pick") and not measures_wanted
+    outcome_asked = fold(selection.topic) in OUTCOMES and bool(
+        re.search(f"の{re.escape(fold(selection.topic))}(?:は|って|を|が|[?？]|$)", reading.folded)
+    )
+    return outcome_asked or (
+        fold(selection.topic) not in OUTCOMES
+        and op in ("search", "total", "where", "count", "pick")
+        and not measures_wanted
+    )
+
+
+OUTCOMES = frozenset(fold(w) for w in "効果 成果 実績 評価 達成度 達成状況 進捗 進捗状況".split())
+"""What a measure achieved, which a budget table does not say: この事業の効果は asks for it,
+whatever words for measures the question has (効果のある事業 asks for measures)."""
 
 
 GENERIC_SHARE = 0.25
@@ -1893,12 +2022,15 @@ def describe(plan: QueryPlan) -> str:
             target += f"（{plan.selection.describe()}）"
     else:
         target = plan.selection.describe()
+    checked = f" ・ 確認: {plan.check.label()}か" if plan.check else ""
+    if plan.check_region:
+        checked += f" ・ 確認: {plan.check_region.full_name}か"
     if plan.operation == "share":
         whole = plan.whole.describe() if plan.whole else "全道"
-        return f"対象: {target} ・ 全体: {whole} ・ 集計: {label}"
+        return f"対象: {target} ・ 全体: {whole} ・ 集計: {label}{checked}"
     if plan.operation == "where":
         label = f"どの{unit if plan.unit != 'measure' else '振興局'}か"
-    return f"対象: {target} ・ 集計: {label}"
+    return f"対象: {target} ・ 集計: {label}{checked}"
 
 
 def _understanding(plan: QueryPlan) -> Understanding:

@@ -28,6 +28,10 @@ def embed_pages(answer: Answer, source: Source) -> list[discord.Embed]:
     kind = kind_of(answer)
     pages = kind.embeds(answer)
     summary = phrases.understood(answer) if kind.summary else None
+    if answer.verdict and pages:
+        # 800万円超えてる？: the check's answer first, above what it was checked on
+        first = pages[0]
+        first.description = "\n".join(p for p in (f"**{answer.verdict}**", first.description) if p)
     for number, page in enumerate(pages, start=1):
         if summary:
             page.set_author(name=summary)

@@ -17,6 +17,8 @@ def render_text(answer: Answer, source: Source) -> str:
     answer = present(answer)
     kind = kind_of(answer)
     lines = kind.text(answer)
+    if answer.verdict:
+        lines.insert(0, answer.verdict)
     if kind.summary and (summary := phrases.understood(answer)):
         lines.insert(0, f"▶ {summary}")
     if kind.footer:

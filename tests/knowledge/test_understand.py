@@ -2284,3 +2284,82 @@ def test_a_leading_clause_whose_noun_is_marked_with_wa_is_the_subject_not_an_asi
     assert "オオカミ対策" in reply
     assert f"{sum(r.budget for r in ROWS):,}千円" not in reply
     assert plan("来週の会議で使うので、石狩の予算を教えて").unplaced == []
+
+
+def test_a_topic_before_janai_or_igai_is_taken_out():
+    tourism = about("観光")
+    rest = [r for r in ROWS if r not in tourism]
+    assert f"{len(rest)}件" in said("観光じゃない施策の数は？")
+    north = [r for r in ROWS if r.area.startswith("道北") and r not in about("食")]
+    assert plan("道北で食を除いた施策の平均").selection.regions[0].name == "道北連携地域"
+    assert f"{sum(r.budget for r in north):,}千円" in said("道北で食を除いた施策の平均")
+    assert "オオカミ" in said("オオカミ以外の事業の合計")
+
+
+def test_a_comma_is_never_inside_a_region_name():
+    # …じゃない、ブリ is not いぶり
+    buri = {r.subprefecture for r in ROWS if "ブリの" in r.measure}
+    reply = said("いぶりじゃない、ブリの事業はどこ？")
+    assert all(f"{place}総合振興局" in reply for place in buri)
+    assert "1か所" in reply
+
+
+def test_a_count_said_to_check_is_what_the_count_answers():
+    over = sum(1 for r in ROWS if r.budget > 3000)
+    reply = said("300万円超えてる施策って10件以上ある？")
+    assert f"{over}件" in reply
+    assert plan("上位3件ある？").operation == "rank"
+
+
+def test_an_amount_said_of_the_answer_is_checked_not_a_condition():
+    okhotsk = SUBPREFECTURE_TOTALS["オホーツク"]
+    reply = said("ｵﾎｰﾂｸ総合振興局の予算額って800万円超えてる？")
+    assert f"はい、{okhotsk:,}千円で「8,000千円超」に当てはまります。" in reply
+    north = statistics.median(r.budget for r in ROWS if r.area.startswith("道北"))
+    reply = said("道北の施策の中央値って300万円台？")
+    assert f"いいえ、{north:,.0f}千円で" in reply
+    three = sum(SUBPREFECTURE_TOTALS[s] for s in ("釧路", "根室", "十勝"))
+    assert three < 30000
+    reply = said("釧路と根室と十勝、合わせて三千万円いく？")
+    assert f"{three:,}千円" in reply
+    assert reply.splitlines()[1].startswith("いいえ")
+    assert plan("300万円以上の施策は？").check is None
+
+
+def test_a_place_said_of_the_answer_is_checked_not_the_scope():
+    reply = said("ジオパークの事業って日高だよね？")
+    assert "はい、日高振興局です。" in reply
+    assert "いいえ、胆振総合振興局ではありません。" in said("ブリの事業って胆振だっけ？")
+    largest = max(ROWS, key=lambda r: r.budget)
+    assert f"はい、{largest.subprefecture}振興局です。" in said("最大の施策って石狩？")
+
+
+def test_a_share_or_ratio_said_to_check_is_the_share_or_ratio():
+    assert plan("道央広域連携地域で全体の4割超えてる？").operation == "share"
+    doo, donan = AREA_TOTALS["道央広域連携地域"], AREA_TOTALS["道南連携地域"]
+    assert f"{doo / donan:.2f}倍" in said("道央広域は道南の2倍以上ある？")
+
+
+def test_a_budget_range_taken_out_leaves_the_rest():
+    left = [r for r in ROWS if r.area.startswith("道南") and r.budget >= 3000]
+    assert f"{len(left)}件" in said("道南で300万円未満を除くと何件残る？")
+    under = sum(r.budget for r in ROWS if r.budget < 5000)
+    assert f"{under:,}千円" in said("500万円以上の施策以外の合計")
+
+
+def test_regions_listed_before_nozoku_are_all_taken_out():
+    rest = [r for r in ROWS if not r.area.startswith(("道央", "道南"))]
+    largest = max(rest, key=lambda r: r.budget)
+    assert [r.budget for r in rest].count(largest.budget) == 1
+    assert largest.measure in said("道央と道南を除くと一番大きい施策は？")
+
+
+def test_the_whole_of_a_share_is_what_is_left_after_a_region_is_taken_out():
+    rest = sum(v for a, v in AREA_TOTALS.items() if not a.startswith("道央"))
+    share = AREA_TOTALS["釧路・根室連携地域"] / rest * 100
+    assert f"{share:.1f}%" in said("道央を除いた地域の中で、釧根が占める割合は？")
+
+
+def test_what_a_measure_achieved_is_not_in_a_budget_table():
+    assert "効果の数字はありません" in said("この事業の効果は？")
+    assert plan("効果を高める事業は？").operation == "search"

@@ -139,3 +139,20 @@ def test_search_embed_bolds_the_match_and_escapes_markdown_in_the_data():
     )
     [page] = embed_pages(SearchAnswer(query="エゾシカ", count=1, results=[hit]), SOURCE)
     assert page.fields[0].name == "1. 【空知\\***エゾシカ**\\*肉】"
+
+
+def test_the_answer_to_a_check_leads_the_first_page():
+    answer = TotalAnswer(
+        scope=SORACHI,
+        total_thousand_yen=6615,
+        count=2,
+        mean_thousand_yen=3307.5,
+        median_thousand_yen=3307.5,
+        results=[row(1, 5000), row(2, 1615)],
+        verdict="いいえ、6,615千円で「8,000千円超」には当てはまりません。",
+    )
+    (page,) = embed_pages(answer, SOURCE)
+    assert page.description is not None
+    first, *rest = page.description.splitlines()
+    assert first == "**いいえ、6,615千円で「8,000千円超」には当てはまりません。**"
+    assert any("6,615千円" in line for line in rest) or "6,615千円" in str(page.fields)
