@@ -428,7 +428,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "how should i ask | how do i query | how should i phrase | how do i phrase | "
                 "phrase my question | phrase questions | word my question | 質問すれば | "
                 "質問したら | どう質問 | 質問の形式 | 形式で質問 | 質問の仕方 | ローマ字で | "
-                "英語で聞 | 英語でも | 通じる | 打っても",
+                "英語で聞 | 英語でも | 通じる | 打っても | 書き方でも | どういう機能 | "
+                "どんな機能 | 機能がある | 機能は",
             ),
             (
                 (8, lambda e: e.help_phrases >= 2 and not e.regions and not e.asks_amount),
@@ -456,7 +457,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "what unit | which unit | column | 元ネタ | 出どころ | 出所 | 元データ | "
                 "元の資料 | 原典 | ソース | data source | source data | come from | comes from | "
                 "what data | which data | working from | based off | データの中身 | データの内容 | "
-                "でーたの中身 | のことで合って | のことであって | って意味",
+                "でーたの中身 | のことで合って | のことであって | って意味 | 計画に基づ | "
+                "どういう計画 | 何に基づ",
             ),
             (
                 (15, lambda e: e.has("about") and e.has("bot") and not e.data_scoped),
@@ -674,7 +676,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "最少 | "
                 "most | least | largest | biggest | smallest | highest | lowest | single biggest | "
                 "cheapest | costliest | priciest | "
-                "the top | the bottom",
+                "the top | the bottom | トップの | topの | ナンバーワンの | no.1の",
             ),
             (
                 # 予算が多いのはどの振興局: the one with the most, said without 一番

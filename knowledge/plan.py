@@ -68,10 +68,10 @@ class Selection(_Model):
     project: str | None = Field(default=None, description="A project, by its full name")
     measure: str | None = Field(default=None, description="One measure, by its full name")
     budget: AmountRange | None = None
-    budget_of: Literal["measure", "subprefecture", "area"] = Field(
+    budget_of: Literal["measure", "project", "subprefecture", "area"] = Field(
         default="measure",
         description="What the budget range holds for: each measure, or the total of each "
-        "振興局 or 連携地域 (予算が1,000万円以上の振興局)",
+        "project, 振興局 or 連携地域 (予算が1,000万円以上の振興局)",
     )
 
     @property

@@ -91,11 +91,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "smallest | least | lowest | bottom | worst | less | min | fewest | cheapest"
     ),
     # units
-    "unit_measure": _cues("施策 | 事業 | 施作 | measure | measures | item"),  # 施作: a typo
+    # 施作: a typo; メニュー, 取り組み: what a team calls its measures
+    "unit_measure": _cues("施策 | 事業 | 施作 | measure | measures | item | メニュー"),
     "unit_project": _cues("プロジェクト | project | projects | ぷろじゃくと | PJ"),
     "unit_subprefecture": _cues(
-        "振興局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | bureau | "
-        "bureaus | offices | shinkokyoku | shinkoukyoku | subprefectural bureaus | "
+        "振興局 | 局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | "
+        "bureau | bureaus | offices | shinkokyoku | shinkoukyoku | subprefectural bureaus | "
         "subprefectural bureau | subprefectural | subpref | subprefs"
     ),
     "unit_area": _cues("連携地域 | cooperation area | cooperation areas | area | areas | エリア"),
@@ -506,16 +507,21 @@ _COUNT_CHECK = re.compile(
     r"(?:ある|あり|いく|いって|超え|こえ|行く|行って)"
 )
 """300万円超えの施策って10件以上ある？: the number is what the count is checked against."""
+_TOP = frozenset({fold("トップ"), "top"})
 _RANK_BEFORE = re.compile(r"(?:上位|下位|トップ|top|ベスト|best|ワースト|worst)\s*$")
 _BUDGET_WORDS = frozenset({"予算", "よさん", "予算額", "budget"})
 _ONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _inside_words(text: str) -> set[int]:
-    """Offsets of letters inside a longer word of `text` (the 内 of 内容, the 別 of 特別)."""
+def _inside_words(text: str) -> tuple[set[int], set[int]]:
+    """Offsets of letters inside a longer word of `text` with a kanji in it: every letter (the
+    内 of 内容, the 別 of 特別), and every one but the first (the 合わせ of 組み合わせた)."""
     from knowledge.reading import CONTENT_WORDS  # noqa: PLC0415 - the reader loads a dictionary
 
-    return {i for b, e in CONTENT_WORDS.words(text) if e - b > 1 for i in range(b, e)}
+    words = [(b, e) for b, e in CONTENT_WORDS.words(text) if e - b > 1]
+    every = {i for b, e in words for i in range(b, e)}
+    later = {i for b, e in words if _ONE_KANJI.search(text[b:e]) for i in range(b + 1, e)}
+    return every, later
 
 
 def _cue_words(reading: Reading) -> None:
@@ -525,11 +531,9 @@ def _cue_words(reading: Reading) -> None:
         key=lambda item: len(item[0]),
         reverse=True,
     )
-    inside_words: set[int] | None = None
+    inside, later = _inside_words(reading.text)
     for phrase, name in every:
         latin = bool(_LATIN.match(phrase))
-        if _ONE_KANJI.fullmatch(phrase) and inside_words is None:
-            inside_words = _inside_words(reading.text)
         pattern = (
             re.compile(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])")
             if latin
@@ -543,8 +547,10 @@ def _cue_words(reading: Reading) -> None:
                 for p in reading.pieces
                 if p.kind == "cue"
             )
-            if inside_words is not None and _ONE_KANJI.fullmatch(phrase) and start in inside_words:
-                continue  # 内容, 案内, 特別, 計画: the letter is part of another word
+            if start in (inside if _ONE_KANJI.fullmatch(phrase) else later) and not latin:
+                continue  # 内容, 案内, 特別, 組み合わせ: the letters are part of another word
+            if name == "rank" and phrase in _TOP and reading.folded[end : end + 1] == "の":
+                continue  # トップの施策: the one at the top, not a ranking
             if phrase == "うち" and reading.folded[end : end + 2] == "ゆう":
                 continue  # うちゅう (宇宙) is not のうち
             if phrase == "の数" and reading.folded[end : end + 1] in ("字", "値"):

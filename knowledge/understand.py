@@ -126,7 +126,8 @@ QUESTION_WORDS = frozenset(
         "should every under hey roughly approximately approx around search find look they them "
         "説明文 感じ かんじ 億 億円単位 円単位 ご教示 教示 お示し 示して お教え 伺え 伺いたい "
         "内容 形式 案内 ご案内 description descriptions anywhere called named everything "
-        "everywhere document documents six 条件 条件で pls plz thx"
+        "everywhere document documents six 条件 条件で pls plz thx 配分 配分額 枠 予算枠 みたい "
+        "らしい 書き方"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -136,7 +137,18 @@ _ONLY_FILLER = re.compile(
 )
 _COUNTER = re.compile(r"^[\d一二三四五六七八九十]*(?:つ|件|個|位|番|件目|番目|本|ヶ所|か所)?$")
 _WORD_SPLIT = re.compile(r"[\s、。，．,.!！?？「」『』()（）・:：/／~〜\-+＝=]+")
-SUFFIXES = ("管内", "振興局", "総合振興局", "地域", "連携地域", "広域", "地方", "エリア", "area")
+SUFFIXES = (
+    "局",
+    "管内",
+    "振興局",
+    "総合振興局",
+    "地域",
+    "連携地域",
+    "広域",
+    "地方",
+    "エリア",
+    "area",
+)
 
 
 @dataclass(frozen=True)
@@ -418,13 +430,64 @@ def _without_reason(question: str) -> str:
 
 def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understanding]:
     """The plan of a question, and what was understood (for the reply and the JSON)."""
-    blanked = _without_reason(question)
+    blanked = _without_reason(_without_statements(question))
     plan = _plan(_reading(blanked, knowledge), knowledge)
-    if blanked != question and _says_nothing_of_the_data(plan):
-        # エゾシカ肉の事業が空知と根室にあると聞いたのですが、多いのはどちら: the clause held
-        # what the question is about, so it is read with it
-        plan = _plan(_reading(question, knowledge), knowledge)
+    aside = question[: _aside_end(blanked)]
+    if blanked != question and (
+        (_says_nothing_of_the_data(plan) and _names_data(aside, knowledge)) or plan.unplaced
+    ):
+        # エゾシカ肉の事業が空知と根室にあると聞いたのですが、多いのはどちら, 石狩がトップなのは
+        # 分かった。じゃあ2位とは: what was said first holds what the question is about, so
+        # it is read with it (unless that reads worse: words it has that the table lacks)
+        whole = _plan(_reading(question, knowledge), knowledge)
+        if plan.unplaced or not whole.unplaced:
+            plan = whole
     return plan, _understanding(plan)
+
+
+_STATEMENTS = re.compile(r"^[^?？]{2,160}[。．!！]+\s*(?=[^\s。．!！?？])")
+"""道南の資料を作ってる。渡島の施策名を全部並べて: what is said before the question, in
+sentences of its own (never one that asks)."""
+
+
+_ASKS = re.compile(r"(?:か|かな|ください|下さい|て|ませ|願います|願いします|何|いくら|どこ|どれ)$")
+"""…上位3つ教えていただけますか。: a first sentence that asks is the question itself."""
+
+
+def _without_statements(question: str) -> str:
+    """The question with the sentences said before it blanked out (spaces keep every place)."""
+    found = _STATEMENTS.match(question)
+    if (
+        found is None
+        or not question[found.end() :].strip()
+        or _ASKS.search(question[: found.end()].rstrip(" 。．!！"))
+    ):
+        return question
+    return " " * found.end() + question[found.end() :]
+
+
+_ASKING_CUES = frozenset(
+    {"superlative", "rank", "share", "ratio", "difference", "compare", "which", "count", "mean"}
+    | {"median", "breakdown", "sum", "where", "except"}
+)
+"""Cues that say what is asked: an aside with one (予算の一番大きい施策を資料に載せたい) holds
+the question."""
+
+
+def _aside_end(blanked: str) -> int:
+    return len(blanked) - len(blanked.lstrip(" "))
+
+
+def _names_data(text: str, k: Knowledge) -> bool:
+    """Whether an aside names something of the table: a region, a project or measure, or a
+    word the measures have (資料を作ってる names nothing; 石狩がトップなのは does)."""
+    if not text.strip():
+        return False
+    reading = _reading(text, k)
+    named = ("region", "project", "partial", "measure", "quoted", "range", "amount", "ordinal")
+    return any(
+        p.kind in named or (p.kind == "cue" and p.name in _ASKING_CUES) for p in reading.pieces
+    ) or any(k.topic_rows(w.text) for w in _left_words(reading, k))
 
 
 def _reading(question: str, knowledge: Knowledge) -> Reading:
@@ -816,15 +879,20 @@ _TOTAL_OF_PLACE_OPS = frozenset({"where", "list", "total", "search", "rank", "co
 
 def _budget_of(
     reading: Reading, selection: Selection, op: OperationName
-) -> Literal["subprefecture", "area"] | None:
-    """予算が1,000万円以上の振興局: a budget range said of 振興局 or 連携地域, with no measure or
-    project said, holds for each one's total (500万円以上の施策がある振興局 is of measures)."""
+) -> Literal["project", "subprefecture", "area"] | None:
+    """予算が1,000万円以上の振興局, 1,000万円を超えるプロジェクト: a budget range said of
+    振興局, 連携地域 or projects, with no measure said, holds for each one's total
+    (500万円以上の施策がある振興局 is of measures)."""
     if selection.budget is None or op not in _TOTAL_OF_PLACE_OPS:
         return None
     units = [p for p in reading.of("cue") if p.name in _UNIT_CUES]
-    if not units or any(p.name in ("unit_measure", "unit_project") for p in units):
+    if not units or any(p.name == "unit_measure" for p in units):
         return None
     if selection.measure or selection.project or selection.topic or selection.name:
+        return None
+    if units[-1].name == "unit_project":
+        return "project"  # 局をまたいで合算して1,000万円を超えるプロジェクト: the project said last
+    if any(p.name == "unit_project" for p in units):
         return None
     return "area" if units[-1].name == "unit_area" else "subprefecture"
 
@@ -958,9 +1026,20 @@ _MEASURE_AFTER = re.compile(
 
 
 _CHECK_BEFORE = re.compile(
-    fold(r"(?:って|は|が|も|全体で|合計で|全部で|ぜんぶで|合わせて|あわせて|足すと|足して)\s*$")
+    fold(
+        r"(?:って|は|が|も|全体で|合計で|全部で|ぜんぶで|合わせて|あわせて|足すと|足して|[?？。])"
+        r"\s*$"
+    )
 )
 _CHECK_AFTER = re.compile(r"[\u3041-\u3096ー\s]{0,10}[?？!！]*\s*$")
+_HEARD = re.compile(
+    fold(
+        r"\s*(?:って|と)(?:聞いた|聞いて|言われた|書いてあった|思ってた|思った)(?:ん)?(?:けど|が|ですが)?"
+        r"\s*[、,]?\s*(?:合ってる|あってる|合っています|本当|ほんと|正しい)?[\u3041-\u3096ー\s]*"
+        r"[?？]*\s*$"
+    )
+)
+_PASSED = re.compile(r"\s*[はを]?\s*(?:超え|こえ|上回)")
 _APPROXIMATE = re.compile(r"\s*(?:くらい|ぐらい|程度|位)")
 
 
@@ -998,7 +1077,11 @@ def _check(reading: Reading) -> AmountRange | None:
     for piece in [*reading.of("range"), *reading.of("amount")]:
         before = reading.folded[max(piece.span.start - 6, 0) : piece.span.start]
         after = reading.folded[piece.span.end :]
-        if not (_CHECK_BEFORE.search(before) and _CHECK_AFTER.match(after)):
+        heard = bool(_HEARD.match(after)) and piece.amount is not None
+        checked = _CHECK_BEFORE.search(before) and _CHECK_AFTER.match(
+            _PASSED.sub("", after, count=1)
+        )
+        if not (heard or checked):
             continue
         if piece.range is None and (piece.amount is None or _APPROXIMATE.match(after)):
             continue  # 500万円くらい？: a guess at the figure (asked back as before)
@@ -1006,7 +1089,12 @@ def _check(reading: Reading) -> AmountRange | None:
         if piece.range is not None:
             return piece.range
         assert piece.amount is not None
-        return AmountRange(minimum_yen=piece.amount.yen, text=piece.text)
+        yen = piece.amount.yen
+        if heard:  # 7百万円って聞いたけど合ってる？: that very figure
+            return AmountRange(minimum_yen=yen, maximum_yen=yen, text=piece.text)
+        return AmountRange(
+            minimum_yen=yen, include_minimum=not _PASSED.match(after), text=piece.text
+        )
     return None
 
 
@@ -1297,13 +1385,19 @@ def _counts_items(reading: Reading, counts: list[Piece], k: Knowledge) -> bool:
     )
 
 
+_BUDGET_SUPERLATIVES = frozenset(
+    fold(w) for w in ("最大", "最小", "最高", "最低", "最多", "最少", "トップの", "topの", "no.1の")
+)
+"""Superlatives that in a budget table can only mean the budget (トップの施策)."""
+
+
 def _about_budget(reading: Reading, superlatives: list[Piece]) -> bool:
     """一番大きい, 最も多い, 最大: a superlative of the budget. 一番効果があった is not one: the
     table has no such measure, and answering with the largest budget would answer another
     question."""
     if not superlatives:
         return True
-    if any(p.text in ("最大", "最小", "最高", "最低", "最多", "最少") for p in superlatives):
+    if any(p.text in _BUDGET_SUPERLATIVES for p in superlatives):
         return True
     return reading.has("largest") or reading.has("smallest") or reading.has("total")
 
@@ -1469,6 +1563,10 @@ def _topics(
         if k.topic_rows(word.text):
             found.append(word.text)
             continue
+        if fold(word.text) in STATISTICS | OUTCOMES:
+            # 宗谷の面積は: a figure a budget table does not have, said as such
+            unplaced.append(Unplaced(text=word.text, reason="statistic"))
+            continue
         suggestions = k.index.suggest_words(word.text)
         unplaced.append(Unplaced(text=word.text, reason="topic", suggestions=suggestions))
     if not found:
@@ -1534,6 +1632,17 @@ def _specific(words: list[str], k: Knowledge) -> list[str]:
     return specific or words
 
 
+def _host_of(excluded: Piece, plain: list[Piece]) -> Piece | None:
+    """上川以外の道北: the 連携地域 said right after a 振興局 taken out, which it is taken out
+    of."""
+    after = [p for p in plain if 0 <= p.span.start - excluded.span.end <= 5]
+    host = after[0] if after else None
+    if host is None or excluded.region is None or host.region is None:
+        return None
+    inside = excluded.region.kind == "subprefecture" and host.region.kind == "area"
+    return host if inside and excluded.region.area == host.region.full_name else None
+
+
 def _sides(  # noqa: PLR0911, PLR0912 - one return per shape of sides
     reading: Reading,
     *,
@@ -1549,11 +1658,14 @@ def _sides(  # noqa: PLR0911, PLR0912 - one return per shape of sides
     region_scopes = list(dict.fromkeys(_scope(p.region) for p in plain if p.region is not None))
     sides: list[Side] = []
     if excluded:
-        # 道央と道央以外: the region and the rest
-        sides += [Side(selection=Selection(regions=[_scope(piece.region)])) for piece in plain]
-        sides.append(
-            Side(selection=Selection(excluded=[_scope(p.region) for p in excluded if p.region]))
-        )
+        # 道央と道央以外: the region and the rest; 上川以外の道北とオホーツク: 道北 without 上川
+        hosts = {id(e): _host_of(e, plain) for e in excluded}
+        for piece in plain:
+            out = [_scope(e.region) for e in excluded if hosts[id(e)] is piece]
+            sides.append(Side(selection=Selection(regions=[_scope(piece.region)], excluded=out)))
+        rest = [_scope(e.region) for e in excluded if hosts[id(e)] is None]
+        if rest:
+            sides.append(Side(selection=Selection(excluded=rest)))
         return sides if len(sides) >= 2 else []
     if reading.folded.find("それ以外") != -1 and len(plain) == 1:
         return [

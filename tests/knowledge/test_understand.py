@@ -657,7 +657,10 @@ def test_regions_compared_inside_their_area_add_up_to_their_own_rows():
         ("道南の振興局の一覧", "対象: 道南連携地域 ・ 集計: 振興局の一覧"),
         ("連携地域の一覧", "対象: 全道 ・ 集計: 連携地域の一覧"),
         ("空知の施策を全部", "対象: 空知総合振興局 ・ 集計: 一覧"),
-        ("1000万円超のプロジェクト", "対象: 予算10,000千円超 ・ 集計: プロジェクトの一覧"),
+        (
+            "1000万円超のプロジェクト",
+            "対象: 予算合計10,000千円超のプロジェクト ・ 集計: プロジェクトの大きい順",
+        ),
         ("道央の内訳", "対象: 道央広域連携地域 ・ 集計: 内訳"),
         ("道央の振興局別の内訳", "対象: 道央広域連携地域 ・ 集計: 振興局別の内訳"),
         ("道央の振興局の内訳", "対象: 道央広域連携地域 ・ 集計: 振興局別の内訳"),
@@ -2363,3 +2366,67 @@ def test_the_whole_of_a_share_is_what_is_left_after_a_region_is_taken_out():
 def test_what_a_measure_achieved_is_not_in_a_budget_table():
     assert "効果の数字はありません" in said("この事業の効果は？")
     assert plan("効果を高める事業は？").operation == "search"
+
+
+def test_sentences_said_before_the_question_are_asides_unless_they_hold_it():
+    mekong = "道南の資料を作ってる。渡島の施策名を全部並べてくれる？"
+    reply = said(mekong)
+    assert all(r.measure in reply for r in ROWS if r.subprefecture == "渡島")
+    assert "檜山" not in reply
+    largest = max(ROWS, key=lambda r: r.budget)
+    assert largest.measure in said("予算の一番大きい施策を資料に載せたい。どの施策でいくら？")
+    mean = sum(r.budget for r in ROWS) / len(ROWS)
+    shown = f"{mean:,.1f}".removesuffix(".0")
+    assert f"平均: 約{shown}千円" in said("平均値をメモしておきたい。全施策の平均予算はいくら？")
+
+
+def test_a_figure_heard_is_checked_as_that_figure():
+    (jomon,) = [r for r in ROWS if "JOMON" in r.measure]
+    reply = said("JOMONの事業は7百万円って聞いたけど、合ってる？")
+    assert reply.splitlines()[1] == (
+        f"はい、{jomon.budget:,}千円で「{jomon.budget:,}千円ちょうど」に当てはまります。"
+    )
+    both = SUBPREFECTURE_TOTALS["上川"] + SUBPREFECTURE_TOTALS["宗谷"]
+    assert f"{both:,}千円" in said("上川と宗谷の合計は？1千万円は超えてる？")
+
+
+def test_a_cue_inside_a_longer_word_is_no_cue():
+    (place,) = {
+        r.subprefecture for r in about("ワイン") if "エゾシカ肉" in r.measure + r.description
+    }
+    reply = said("ワインとエゾシカ肉を組み合わせた取り組みは、どこの管内？")
+    assert f"{place}総合振興局" in reply.splitlines()[1]
+
+
+def test_a_budget_said_of_projects_is_each_projects_total():
+    totals: dict[str, int] = {}
+    for r in ROWS:
+        totals[r.project] = totals.get(r.project, 0) + r.budget
+    over = sorted((v for v in totals.values() if v > 10000), reverse=True)
+    reply = said("局をまたいで合算したとき、1,000万円を超えるプロジェクトを多い順に全部")
+    assert f"{len(over)}件" in reply
+    assert all(f"{v:,}千円" in reply for v in over)
+
+
+def test_the_top_of_each_region_is_a_pick_per_side():
+    tops = [
+        max((r for r in ROWS if r.subprefecture == s), key=lambda r: r.budget)
+        for s in ("石狩", "胆振")
+    ]
+    reply = said("石狩のトップの事業と胆振のトップの事業、額を足すといくら？")
+    assert f"{sum(r.budget for r in tops):,}千円" in reply
+    assert plan("トップの施策は？").operation == "pick"
+
+
+def test_a_subprefecture_taken_out_of_the_area_said_after_it():
+    north = sum(r.budget for r in ROWS if r.area.startswith("道北") and r.subprefecture != "上川")
+    both = north + SUBPREFECTURE_TOTALS["オホーツク"]
+    assert f"{both:,}千円" in said("上川以外の道北と、オホーツクを合わせた額")
+
+
+def test_a_breakdown_of_a_keyword_shows_the_subtotals():
+    reply = said("きた北海道のやつ、振興局ごとにいくら？")
+    rows = [r for r in ROWS if "きた北海道" in r.project]
+    for place in {r.subprefecture for r in rows}:
+        subtotal = sum(r.budget for r in rows if r.subprefecture == place)
+        assert any(place in line and f"{subtotal:,}千円" in line for line in reply.splitlines())

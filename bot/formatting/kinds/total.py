@@ -32,6 +32,15 @@ def statistics(answer: TotalAnswer) -> str | None:
     return f"平均 {mean} ・ 中央値 {decimal_thousand_yen(answer.median_thousand_yen)}"
 
 
+def _measures_shown(answer: TotalAnswer) -> bool:
+    """The measures summed, not the subtotals: for a keyword (which measures matched is the
+    point) or a single measure (the total is its budget, so it is named), unless the
+    subtotals are what was asked (きた北海道のやつ、振興局ごとに)."""
+    if answer.focus == "breakdown" and answer.groups:
+        return False
+    return answer.scope.kind == "keyword" or answer.count == 1
+
+
 def text(answer: TotalAnswer) -> list[str]:
     if answer.scope.kind == "keyword" and not answer.count:
         return [
@@ -44,7 +53,7 @@ def text(answer: TotalAnswer) -> list[str]:
         f"{phrases.scope_title(answer.scope)}の予算合計",
         f"{amount_text(answer.total_thousand_yen)} ・ 施策 {answer.count}件",
     ]
-    if answer.scope.kind == "keyword":
+    if _measures_shown(answer):
         lines += ["", "合計した施策"]
         rows = [
             (
@@ -73,7 +82,7 @@ def embeds(answer: TotalAnswer) -> list[discord.Embed]:
     lines = [f"## {amount_text(answer.total_thousand_yen)}", f"施策 {answer.count}件"]
     if figures := statistics(answer):
         lines[-1] += f" ・ {figures}"
-    if answer.scope.kind == "keyword":
+    if _measures_shown(answer):
         lines.append("合計した施策:")
         fields = [cards.measure_field(row) for row in answer.results]
         return cards.pages(title, "\n".join(lines), cards.BLUE, fields)
