@@ -72,6 +72,9 @@ class Evidence:
     """The only list cues are どんな, どのような: what kind of thing (どんな項目がある?)."""
     contains_only: bool = False
     """The only list cues are 入って or 含まれ: a condition on names, not a request to list."""
+    handed_only: bool = False
+    """The only list cues are 出して, 見せて, あげて: how the answer is asked for (合計出して is
+    a total, handed over), not a list."""
     proportion_only: bool = False
     """The only share cue is 比率, with no whole said: of two regions, their ratio."""
     list_inside_about: bool = False
@@ -428,11 +431,12 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "how should i ask | how do i query | how should i phrase | how do i phrase | "
                 "phrase my question | phrase questions | word my question | 質問すれば | "
                 "質問したら | どう質問 | 質問の形式 | 形式で質問 | 質問の仕方 | ローマ字で | "
-                "英語で聞 | 英語でも | 通じる | 打っても | 書き方でも | どういう機能 | "
+                "英語で聞 | 英語でも | 通じる | 打っても | 書き方でも | どういう機能 | romaji | "
                 "どんな機能 | 機能がある | 機能は",
             ),
             (
-                (8, lambda e: e.help_phrases >= 2 and not e.regions and not e.asks_amount),
+                # Can I use romaji names like Shiribeshi?: one place, said as an example
+                (8, lambda e: e.help_phrases >= 2 and e.regions <= 1 and not e.asks_amount),
                 (9, lambda e: e.has("help") and e.has("bot") and not e.data_scoped),
                 (10, lambda e: e.has("help") and not e.data_scoped and not e.any_cue),
                 (
@@ -741,14 +745,16 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "list | show | what are | which measures | which projects | any measures | "
                 "anything | "
                 "どれ | どの施策 | どの事業 | 含まれ | 入って | 入ってる | のある | ってある | "
-                "中身 | のはある",
+                "中身 | のはある | 名前も | 名前は",
             ),
             (
                 # 名前に食って入ってる施策ぜんぶでいくら: a condition on names, and a total
                 (
                     160,
                     lambda e: (
-                        e.has("list") and not ((e.contains_only or e.exists_only) and e.asks_amount)
+                        e.has("list")
+                        and not ((e.contains_only or e.exists_only) and e.asks_amount)
+                        and not (e.handed_only and e.has("sum"))
                     ),
                 ),
                 (190, lambda e: e.units_said and (bool(e.regions) or e.project or e.budget)),

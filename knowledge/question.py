@@ -326,6 +326,18 @@ PARTIAL_NAME_LIMIT = 5000
 full names and quoted parts are recognised."""
 
 
+def _quoted_apart(text: str, start: int, keys: list[tuple[str, str, str]]) -> bool:
+    """根室の「食と観光」: a quotation that opens here and, brackets and all, is in no name."""
+    if text[start : start + 1] not in ("「", "『"):
+        return False
+    closing = text.find("」" if text[start] == "「" else "』", start)
+    quoted = text[start : closing + 1]
+    return closing > 0 and not any(quoted in key for key, _, _ in keys)
+
+
+_SUFFIX_APART = re.compile(fold(r"\s+(?:総合)?振興局(?!ごと|別|単位)"))
+
+
 def _partial_names(reading: Reading, measures: list[str], projects: list[str]) -> None:
     """かみかわツーリズム, オロロンライン, きた北海道: a part of exactly one measure's name (or
     one project's), at least three letters, that may hold a region's name inside it. A project
@@ -339,7 +351,13 @@ def _partial_names(reading: Reading, measures: list[str], projects: list[str]) -
     start = 0
     while start < len(text):
         best: tuple[int, str, PieceKind] | None = None
-        for end in range(min(len(text), start + longest), start + PARTIAL_NAME_CHARS - 1, -1):
+        # 根室の「食と観光」の事業: a quoted word is read as one, not as a name's start
+        ends = (
+            ()
+            if _quoted_apart(text, start, keys)
+            else range(min(len(text), start + longest), start + PARTIAL_NAME_CHARS - 1, -1)
+        )
+        for end in ends:
             if not _free_but(reading, regions, start, end):
                 continue
             part = text[start:end]
@@ -496,6 +514,10 @@ def _regions(reading: Reading, resolver: RegionResolver) -> None:
             reading.claim(
                 Piece("region", Span(start, end), reading.folded[start:end], region=region)
             )
+            suffix = _SUFFIX_APART.match(reading.folded, end)
+            if suffix is not None and region.kind == "subprefecture" and suffix.end() > end:
+                # Soya 振興局: the name's own suffix, typed apart, is no unit asked for
+                reading.claim(Piece("filler", Span(end, suffix.end()), suffix.group()))
 
 
 _PROPORTION_CHECK = re.compile(
@@ -504,7 +526,7 @@ _PROPORTION_CHECK = re.compile(
 )
 _COUNT_CHECK = re.compile(
     r"\s*(?:以上|以下|未満|超え?|より(?:多|少な)く|も|くらい|ぐらい|ほど)?\s*"
-    r"(?:ある|あり|いく|いって|超え|こえ|行く|行って)"
+    r"(?:ある|あり|いく|いって|超え|こえ|行く|行って|だけ|しかない)"
 )
 """300万円超えの施策って10件以上ある？: the number is what the count is checked against."""
 _TOP = frozenset({fold("トップ"), "top"})

@@ -156,6 +156,13 @@ def _missing_name(_knowledge: Knowledge, _first: Unplaced, _question: str, _rest
 
 
 def _relative(_knowledge: Knowledge, first: Unplaced, _question: str, _rest: str) -> Answer:
+    if first.text.startswith("より"):
+        # …より250万以上多い？: a difference checked, said as if it were a budget range
+        return ClarifyAnswer(
+            message=f"「{first.text}多い」のような、ほかの施策との差の条件にはまだ答えられません。"
+            "差を知りたいときは「AとBの差は？」と2つを挙げてください。",
+            choices=[],
+        )
     region = first.text.removesuffix("より")
     return ClarifyAnswer(
         message=f"「{first.text}」のように、ほかの地域の予算を基準にした条件にはまだ答えられません。"

@@ -126,8 +126,8 @@ QUESTION_WORDS = frozenset(
         "should every under hey roughly approximately approx around search find look they them "
         "説明文 感じ かんじ 億 億円単位 円単位 ご教示 教示 お示し 示して お教え 伺え 伺いたい "
         "内容 形式 案内 ご案内 description descriptions anywhere called named everything "
-        "everywhere document documents six 条件 条件で pls plz thx 配分 配分額 枠 予算枠 みたい "
-        "らしい 書き方"
+        "everywhere document documents six like 条件 条件で pls plz thx 配分 配分額 枠 予算枠 "
+        "みたい らしい 書き方"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -290,13 +290,23 @@ def _homophone_cues(reading: Reading, words: list[Word], k: Knowledge) -> list[W
     kept: list[Word] = []
     for word in words:
         found = None
+        # 進行局: a wrong kanji before the 局 already read as a cue is part of one word
+        suffix = next(
+            (
+                p.text
+                for p in reading.of("cue")
+                if p.span.start == word.end and p.span.end - p.span.start == 1
+            ),
+            "",
+        )
+        typed = word.text + suffix
         if not k.topic_rows(word.text):
             found = next(
                 (
                     (i, length, cue)
                     for length in lengths
-                    for i in range(len(word.text) - length + 1)
-                    if _KANJI.match(part := word.text[i : i + length])
+                    for i in range(len(typed) - length + 1)
+                    if _KANJI.match(part := typed[i : i + length])
                     and (cue := _sounding_cue(part, readings, reader)) is not None
                 ),
                 None,
@@ -371,8 +381,10 @@ _PREAMBLE = re.compile(
 
 _APPOSITIVE = re.compile(
     r"[,、]\s*(?:[a-z]+\s+)?(?:who|which|that|i\.e\.|meaning|namely)\b[^,.?？!！]*"
+    r"|(?<=[^\s(])\([^()]{1,12}\)"
 )
-"""関係人口, people who keep a connection to the area: a clause that explains a word."""
+"""関係人口, people who keep a connection to the area; ブリ（魚の）: a clause or a bracket that
+explains a word."""
 
 
 def _past_asides(reading: Reading, words: list[Word], k: Knowledge) -> list[Word]:
@@ -440,7 +452,7 @@ def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understa
         # 分かった。じゃあ2位とは: what was said first holds what the question is about, so
         # it is read with it (unless that reads worse: words it has that the table lacks)
         whole = _plan(_reading(question, knowledge), knowledge)
-        if plan.unplaced or not whole.unplaced:
+        if len(whole.unplaced) < len(plan.unplaced) or not (whole.unplaced or plan.unplaced):
             plan = whole
     return plan, _understanding(plan)
 
@@ -511,14 +523,22 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     unplaced: list[Unplaced] = []
     check = _check(reading)
     check_region = _checked_region(reading)
+    for note in [*reading.of("amount"), *reading.of("range")]:
+        opened = reading.folded[max(note.span.start - 1, 0) : note.span.start] == "("
+        if opened and _NOTED.match(reading.folded, note.span.end):
+            # オロロンラインの事業（5百万ちょっと）: a figure in brackets is a note, no condition
+            reading.pieces.remove(note)
     year = _year(reading, k, unplaced)
     words = _homophone_cues(reading, _typo_cues(reading, _left_words(reading, k), k), k)
+    rest = [m.span() for m in _THE_REST.finditer(reading.folded)] if reading.of("range") else []
+    words = [w for w in words if not any(a <= w.start < b for a, b in rest)]  # それ未満
     selection, topic_words = _names_and_projects(reading, k, words, unplaced)
     topic_words = _past_asides(reading, topic_words, k)
     regions = [_as_area_if_said(reading, p, k) for p in reading.of("region")]
     whole_regions = [p for p in regions if _marks_whole(reading, p)]
     excluded = [p for p in regions if _excluded(reading, p)]
     plain = _distinct([p for p in regions if p not in whole_regions and p not in excluded])
+    plain = [p for p in plain if not _glosses_a_region(reading, p, regions)]
     nested = set(map(id, _nesting(reading, plain))) - set(map(id, _containers(plain)))
     plain = [p for p in plain if id(p) not in nested]
     ranges = reading.of("range")
@@ -546,6 +566,17 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         op = "where"  # ジオパークの事業って日高だよね？: where it is, said against 日高
     if check is not None and op in ("list", "search", "where"):
         op = "total"  # 「きた北海道」って全体で1,400万円超え？: the figure checked is a total
+    containers = [
+        p
+        for p in plain
+        if p.region is not None
+        and p.region.kind == "area"
+        and any(q.region is not None and q.region.area == p.region.name for q in plain)
+    ]
+    if op in ("compare", "difference", "ratio") and reading.has("breakdown") and containers:
+        # 釧路・根室の振興局別の額、根室の方が上だっけ: the area broken down, not weighed against
+        # a 振興局 of its own
+        op, plain = "breakdown", containers
     topic_words = _not_dimensions(reading, topic_words, unplaced)
     topic_words, topics_out = _topics_taken_out(reading, topic_words, k, unplaced)
     name_marked = _name_marked(reading)
@@ -568,6 +599,14 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         update={"topic": topic, "name": name, "budget": budget, "excluded_topics": topics_out}
     )
     unit = _unit(reading, op)
+    if (
+        op == "count"
+        and reading.has("list")
+        and any(c.text[:1].isdigit() for c in reading.cues("count"))
+    ):
+        op = "list"  # 十勝のプロジェクトって2つだけ？名前も: the ones there are, by name
+    if name and _name_is_a_unit(reading):
+        unit = "measure"  # 名前がプロジェクトで終わる施策: measures, by the word in their names
     places = [p for p in reading.of("cue") if p.name in ("unit_subprefecture", "unit_area")]
     most_measures = False
     count_by: Unit | None = None
@@ -758,6 +797,16 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
             for p in regions
             if _RELATIVE.match(reading.folded[p.span.end :])
         ]
+        # …の方が、…より250万以上多い？: an amount more than something else, no budget range
+        unplaced += [
+            Unplaced(text=f"より{p.text}", reason="relative")
+            for p in ranges
+            if _MORE_THAN.match(reading.folded, p.span.end)
+            and "より" in reading.folded[: p.span.start]
+        ]
+    if op in ("about", "help") and (reading.has("about") or reading.has("help")):
+        # 5,715って571万5千円って読めばいい？: figures said as examples of how to ask
+        unplaced = [u for u in unplaced if u.reason not in ("topic", "amount", "number", "unit")]
     return QueryPlan(
         operation=op,
         unit=unit,
@@ -776,6 +825,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     )
 
 
+_MORE_THAN = re.compile(fold(r"\s*も?\s*(?:多|少な|大き|小さ|高|安)"))
 _RELATIVE = re.compile(r"^\s*(?:全体)?(?:の予算)?(?:より|よりも|と比べて|に比べて)")
 """日高より予算が多い振興局: a condition relative to another region's total, which a plan
 cannot express yet; asked back rather than read as a question about 日高."""
@@ -1031,7 +1081,8 @@ _CHECK_BEFORE = re.compile(
         r"\s*$"
     )
 )
-_CHECK_AFTER = re.compile(r"[\u3041-\u3096ー\s]{0,10}[?？!！]*\s*$")
+_CHECK_AFTER = re.compile(r"(?![のな])[\u3041-\u3096ー\s]{0,10}[?？!！]*\s*$")
+"""…超えてる？ ends the question; …以上のものは？ says which measures (の, な: a noun follows)."""
 _HEARD = re.compile(
     fold(
         r"\s*(?:って|と)(?:聞いた|聞いて|言われた|書いてあった|思ってた|思った)(?:ん)?(?:けど|が|ですが)?"
@@ -1068,6 +1119,9 @@ def _checked_region(reading: Reading) -> Piece | None:
         return None
     reading.pieces.remove(piece)
     return piece
+
+
+_NOTED = re.compile(fold(r"\s*(?:ちょっと|ちょい|くらい|ぐらい|程度|弱|強|ほど|位)?\s*\)"))
 
 
 def _check(reading: Reading) -> AmountRange | None:
@@ -1187,6 +1241,8 @@ def _operation(
         asks_amount=any(c.text not in _BUDGET_WORDS for c in reading.cues("total")),
         contains_only=bool(reading.cues("list"))
         and all(c.text in _CONTAINS for c in reading.cues("list")),
+        handed_only=bool(reading.cues("list"))
+        and all(c.text in _HANDED for c in reading.cues("list")),
         proportion_only=bool(reading.cues("share"))
         and all(c.text == fold("比率") for c in reading.cues("share"))
         and not reading.has("whole"),
@@ -1213,6 +1269,9 @@ _CONTAINS = frozenset(fold(w) for w in "含まれ 入って 入ってる".split(
 _EXISTS = frozenset(
     fold(w) for w in "anything のある ってある のはある 何がある なにがある".split()
 )
+
+
+_HANDED = frozenset(fold(w) for w in "出して だして 見せて みせて 挙げて あげて".split())
 
 
 def _asks_total(reading: Reading) -> bool:
@@ -1305,6 +1364,15 @@ _NAMES_AND_AMOUNTS = re.compile(
 )
 """施策名と予算額を: each measure's name and amount, whatever else the question asks."""
 """予算も, budgetも, 予算付きで, with their budgets: a list that asks for each item's amount."""
+
+
+def _glosses_a_region(reading: Reading, piece: Piece, regions: list[Piece]) -> bool:
+    """道北（留萌＋宗谷）, 道南（渡島・檜山）: regions in brackets right after a region say what
+    it holds; they are no scope or side of their own."""
+    if not _in_brackets(reading, piece):
+        return False
+    opened = reading.folded.rfind("(", 0, piece.span.start)
+    return any(0 <= opened - r.span.end <= 2 for r in regions if r is not piece)
 
 
 def _in_brackets(reading: Reading, piece: Piece) -> bool:
@@ -1438,7 +1506,9 @@ def _harmless_count(reading: Reading, piece: Piece, op: OperationName, k: Knowle
         if piece.number == 1:  # 1施策あたり; 1つの振興局の予算 is no question this can answer
             return bool(re.search(r"あたり|当たり|平均", after))
         rest = len(k.items(unit, k.rows)) - there if said else None  # それ以外の5つの連携地域
-        return piece.number in (there, rest)
+        # オホーツク・十勝・釧根の3地域: as many as the places said
+        places = len(said) if unit in ("subprefecture", "area") else None
+        return piece.number in (there, rest, places)
     return piece.text.strip().endswith(("つ", "個")) and op in (
         "sum",
         "compare",
@@ -1479,10 +1549,11 @@ def _names_and_projects(
                 unplaced.append(Unplaced(text=word.text, reason="project", suggestions=matching))
             continue
         topics.append(word)
-    topics += [
-        Word(piece.text, piece.span.start, piece.span.end)
-        for piece in [*reading.of("quoted"), *reading.of("partial")]
-    ]
+    for piece in [*reading.of("quoted"), *reading.of("partial")]:
+        # 「〜プロジェクト」: the wave says "ends with"; the word is what is quoted
+        start = piece.span.start + len(piece.text) - len(piece.text.lstrip("〜~"))
+        text = piece.text.strip("〜~")
+        topics.append(Word(text, start, start + len(text)))
     topics.sort(key=lambda w: w.start)
     if len([p for p in reading.of("project") if "\n" not in (p.name or "")]) > 1:
         project = None  # several projects: the sides of a comparison or sum
@@ -1518,8 +1589,8 @@ _COUNTED_BY_NAME = re.compile(fold(r"(?:名前|名称)(?:が|の)?\s*(?:で数�
 
 _NAMED = re.compile(
     r"([^\s、。「」]{1,12}?)(?:って|という|と言う|との)\s*(?:名前|言葉|字|文字)"
-    r"|" + _NAME_WORDS + r"に\s*「?([^」\s、。]{1,12}?)」?\s*(?:って|が|を|の)?\s*"
-    r"(?:入|含|つ|付)"
+    r"|" + _NAME_WORDS + r"(?:に|が)\s*「?[〜~]?([^」\s、。〜~]{1,12}?)」?\s*"
+    r"(?:って|が|を|の|で)?\s*(?:入|含|つ|付|終わ|おわ|なって)"
 )
 
 
@@ -1531,6 +1602,12 @@ def _named_by_pattern(reading: Reading) -> list[Word]:
         return []
     group = 1 if match.group(1) else 2
     return [Word(match.group(group), match.start(group), match.end(group))]
+
+
+def _name_is_a_unit(reading: Reading) -> bool:
+    """名前がプロジェクトで終わる施策: the word in the name is プロジェクト, said as a unit cue."""
+    found = _NAMED.search(reading.text)
+    return found is not None and fold(found.group(2) or "") == _PROJECT_WORD
 
 
 _OR = re.compile(r"\bor\b|または|もしくは|あるいは")
@@ -1632,6 +1709,46 @@ def _specific(words: list[str], k: Knowledge) -> list[str]:
     return specific or words
 
 
+def _topic_and_region_sides(
+    reading: Reading, plain: list[Piece], topics: list[Word], k: Knowledge
+) -> list[Side]:
+    """根室ディアの事業と十勝総合振興局全体: a measure (or topic) and a region said apart, with
+    none of the one inside the other, are two sides (together they would hold nothing)."""
+    if len(plain) != 1 or len(topics) != 1 or plain[0].region is None:
+        return []
+    place, topic = plain[0], topics[0]
+    first_end, second_start = (
+        (place.span.end, topic.start)
+        if place.span.start < topic.start
+        else (topic.end, place.span.start)
+    )
+    region = Selection(regions=[_scope(place.region)])
+    whole = re.match(fold(r"\s*(?:全体|ぜんたい|全部)"), reading.folded[place.span.end :])
+    if not _SIDE_SEPARATOR.search(reading.folded[first_end:second_start]) or (
+        not whole and k.select(region.model_copy(update={"topic": topic.text}))
+    ):
+        return []
+    sides = [Side(selection=region), Side(selection=Selection(topic=topic.text))]
+    return sides if place.span.start < topic.start else sides[::-1]
+
+
+def _region_and_ranked_sides(
+    reading: Reading, plain: list[Piece], topics: list[Word], unit: Unit
+) -> list[Side]:
+    """石狩と2位の振興局の差: a region and the n-th 振興局 (or 連携地域), in the order said."""
+    ordinals = reading.of("ordinal")
+    if len(plain) != 1 or plain[0].region is None or len(ordinals) != 1 or topics:
+        return []
+    if unit not in ("subprefecture", "area"):
+        return []
+    place, ranked = plain[0], ordinals[0]
+    sides = [
+        Side(selection=Selection(regions=[_scope(place.region)])),
+        Side(pick=Pick(unit=unit, order=_order(reading), rank=ranked.number or 1)),
+    ]
+    return sides if place.span.start < ranked.span.start else sides[::-1]
+
+
 def _host_of(excluded: Piece, plain: list[Piece]) -> Piece | None:
     """上川以外の道北: the 連携地域 said right after a 振興局 taken out, which it is taken out
     of."""
@@ -1660,6 +1777,9 @@ def _sides(  # noqa: PLR0911, PLR0912 - one return per shape of sides
     if excluded:
         # 道央と道央以外: the region and the rest; 上川以外の道北とオホーツク: 道北 without 上川
         hosts = {id(e): _host_of(e, plain) for e in excluded}
+        said = [p for p in plain if not _in_brackets(reading, p)]
+        if any(hosts.values()) and len(said) >= 1:
+            plain = said  # 上川以外の道北（留萌＋宗谷）と石狩: what the brackets say is the side
         for piece in plain:
             out = [_scope(e.region) for e in excluded if hosts[id(e)] is piece]
             sides.append(Side(selection=Selection(regions=[_scope(piece.region)], excluded=out)))
@@ -1680,9 +1800,13 @@ def _sides(  # noqa: PLR0911, PLR0912 - one return per shape of sides
         or _SUBJECT_MARK.search(between)
         for a, b in itertools.pairwise(found_topics)
     )
-    english = _english_sides(reading, found_topics, unit, k)
-    if english:
-        return english
+    said_apart = (
+        _english_sides(reading, found_topics, unit, k)
+        or _topic_and_region_sides(reading, plain, found_topics, k)
+        or _region_and_ranked_sides(reading, plain, found_topics, unit)
+    )
+    if said_apart:
+        return said_apart
     # エゾシカ肉の事業（空知と根室の2つ合わせて）とブリの事業: regions in brackets say where
     # a topic is, they are no sides of their own
     noted = len(topic_texts) >= 2 and all(_in_brackets(reading, p) for p in plain)
@@ -1893,10 +2017,26 @@ def _named_and_rest(
     return [side, rest] if first else [rest, side]
 
 
+_THE_REST = re.compile(fold(r"それ(?:未満|以下|以上|より(?:下|上|少な|多)|を超え|超え|以外)"))
+
+
 def _range_sides(reading: Reading, ranges: list[Piece], selection: Selection) -> list[Side]:
     """500万円以上の施策の合計と500万円未満の施策の合計の差: two budget conditions said apart
     are two sides (joined they would hold no measure)."""
-    if len(ranges) != 2 or any(p.guessed_unit or p.range is None for p in ranges):
+    if any(p.guessed_unit or p.range is None for p in ranges):
+        return []
+    rest = _THE_REST.search(reading.folded)
+    if len(ranges) == 1 and rest is not None and rest.start() > ranges[0].span.end:
+        # 500万円以上の施策の合計は、それ未満の施策の合計の何倍: the range and the rest
+        assert ranges[0].range is not None
+        other = ranges[0].range.complement()
+        if other is None:
+            return []
+        return [
+            Side(selection=Selection(topic=selection.topic, budget=b))
+            for b in (ranges[0].range, other)
+        ]
+    if len(ranges) != 2:
         return []
     first, second = sorted(ranges, key=lambda p: p.span.start)
     if not _SIDE_SEPARATOR.search(reading.folded[first.span.end : second.span.start]):

@@ -2430,3 +2430,65 @@ def test_a_breakdown_of_a_keyword_shows_the_subtotals():
     for place in {r.subprefecture for r in rows}:
         subtotal = sum(r.budget for r in rows if r.subprefecture == place)
         assert any(place in line and f"{subtotal:,}千円" in line for line in reply.splitlines())
+
+
+def test_a_total_handed_over_is_a_total_not_a_list():
+    assert f"{AREA_TOTALS['道南連携地域']:,}千円" in figure("道南の予算合計出して")
+    assert plan("道南の施策を出して").operation == "list"
+
+
+def test_a_wrong_kanji_before_kyoku_is_the_shinkokyoku_it_sounds_like():
+    assert plan("いしかり進行局の合計っていくら？").unplaced == []
+    assert plan("進行局を予算の多い順に3つ並べて").operation == "rank"
+
+
+def test_a_subprefecture_suffix_typed_apart_is_no_unit_asked_for():
+    reply = said("What 施策 does Soya 振興局 have?")
+    assert all(r.measure in reply for r in ROWS if r.subprefecture == "宗谷")
+
+
+def test_a_measure_and_a_region_said_apart_are_two_sides():
+    (deer,) = [r for r in ROWS if "根室ディア" in r.measure]
+    both = deer.budget + SUBPREFECTURE_TOTALS["十勝"]
+    assert f"{both:,}千円" in said("根室ディアの事業と十勝総合振興局全体を足すといくら？")
+
+
+def test_a_region_and_the_nth_are_two_sides():
+    second = sorted(SUBPREFECTURE_TOTALS.values(), reverse=True)[1]
+    gap = SUBPREFECTURE_TOTALS["石狩"] - second
+    question = "石狩がトップなのは分かった。じゃあ2位の振興局とはどれくらい差があるの？"
+    assert f"{gap:,}千円" in said(question)
+
+
+def test_a_word_the_name_ends_with_may_be_the_word_project():
+    named = [r for r in ROWS if "プロジェクト" in r.measure]
+    question = "プロジェクトじゃなくて施策の方で、名前がプロジェクトで終わってるのは何件？"
+    assert f"{len(named)}件" in said(question)
+
+
+def test_an_area_broken_down_is_not_weighed_against_its_own_subprefecture():
+    reply = said("釧路・根室の振興局別の額、根室の方が上だっけ？")
+    assert f"{SUBPREFECTURE_TOTALS['釧路']:,}千円" in reply
+    assert f"{SUBPREFECTURE_TOTALS['根室']:,}千円" in reply
+
+
+def test_a_range_and_the_rest_are_two_sides():
+    over = sum(r.budget for r in ROWS if r.budget >= 5000)
+    under = sum(r.budget for r in ROWS if r.budget < 5000)
+    reply = said("5,000,000円以上の施策の合計は、それ未満の施策の合計の何倍？")
+    assert f"{over / under:.2f}倍" in reply
+
+
+def test_a_figure_in_brackets_is_a_note_and_a_quoted_word_is_read_whole():
+    question = (
+        "留萌のオロロンラインの事業（5百万ちょっと）と、根室の「食と観光」の事業、予算が多いのは？"
+    )
+    nemuro = max((r for r in ROWS if r.subprefecture == "根室"), key=lambda r: r.budget)
+    assert "食と観光" in nemuro.measure
+    assert f"{nemuro.budget:,}千円" in said(question)
+
+
+def test_an_amount_that_says_which_measures_is_no_check():
+    question = "移住に関わる事業で、予算が300万円以上のものは？"
+    assert plan(question).check is None
+    assert plan(question).operation == "list"
