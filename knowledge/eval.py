@@ -9,7 +9,8 @@ states the figure (total, count, mean, median, share, ratio, ranked or compared 
 names the items that tests/question_oracle.py computes from the document's rows, and the reply
 shows them; a figure that answers another question is counted as confidently wrong. The
 held-out part is for the end of a piece of work: `--part tuned` scores only the part the code
-may be tuned on.
+may be tuned on. `--part open` scores the questions seen and still missed (open.tsv), the
+reader's to-do list: never held out, never required to pass.
 
 Misses are listed with what came back instead, so a change can be measured before it lands.
 """
@@ -169,7 +170,11 @@ def render(report: Report) -> str:
 
 
 QUESTION_DIR = Path(__file__).parent / "data" / "questions"
-PARTS = {"tuned": QUESTION_DIR / "tuned.tsv", "held-out": QUESTION_DIR / "held_out.tsv"}
+PARTS = {
+    "tuned": QUESTION_DIR / "tuned.tsv",
+    "held-out": QUESTION_DIR / "held_out.tsv",
+    "open": QUESTION_DIR / "open.tsv",
+}
 TOLERANCE = {"amount": 0.5, "count": 0.5, "yen": 0.051, "percent": 0.051, "ratio": 0.0051}
 
 
@@ -383,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.set in ("questions", "all"):
         from bot.formatting.text import render_text  # noqa: PLC0415 - scored on the reply too
 
-        parts = list(PARTS) if args.part == "both" else [args.part]
+        parts = ["tuned", "held-out"] if args.part == "both" else [args.part]
         questions = QuestionReport(
             parts=[
                 evaluate_questions(

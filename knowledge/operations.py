@@ -421,7 +421,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "help | ヘルプ | 使い方 | つかいかた | 何ができる | なにができる | 何できる | "
                 "なにできる | こんにちは | how do i use | how to use | 質問例 | 質問の例 | "
                 "どんな質問 | どのような質問 | 質問ができる | 質問できる | どう聞けば | "
-                "どう聞いたら | どんなふうに聞 | どうやって聞 | 聞き方 | 例ある | 例あったら | "
+                "どう聞いたら | どんなふうに聞 | どうやって聞 | 聞き方 | 使いかた | つかい方 | "
+                "例ある | 例あったら | "
                 "聞ける | 聞けるの | 何が聞け | 質問できること | "
                 "例を教え | 例を見せ | 例ちょうだい | what kinds of questions | what questions | "
                 "what can i ask | what kind of questions | example questions | usage | "
@@ -519,7 +520,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             compare,
             (
                 "difference",
-                "差額 | 差 | diff | いくら多い | いくら少ない | どれだけ多い | どれだけ少ない | "
+                "差額 | 差 | diff | ギャップ | いくら多い | いくら少ない | どれだけ多い | "
+                "どれだけ少ない | "
                 "どれくらい多い | "
                 "どのくらい多い | どれくらい少ない | 開き | いくら違 | どれだけの差 | difference | "
                 "how much more | how much less | gap | more than the | 差は | どのくらい違 | "
@@ -629,6 +631,7 @@ OPERATIONS: dict[OperationName, Operation] = {
             (
                 "count",
                 "何件 | なんけん | いくつ | 幾つ | 何個 | なんこ | 何本 | 件数 | 施策数 | 事業数 | "
+                "カウント | "
                 "プロジェクト数 | 振興局数 | 何箇所 | 何カ所 | 何か所 | 何ヶ所 | の数 | 数は | "
                 "何種類 | なんしゅるい | "
                 "how many | number of | count",
@@ -726,7 +729,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             total,
             (
                 "breakdown",
-                "内訳 | うちわけ | 別 | ごと | 毎 | breakdown | break down | by subprefecture | "
+                "内訳 | うちわけ | 別 | ごと | 毎 | ブレイクダウン | ブレークダウン | 単位で | "
+                "breakdown | break down | by subprefecture | "
                 "by area | by cooperation area | per subprefecture | split | break | "
                 "broken down | by project | per project | by measure | per measure",
             ),
@@ -745,7 +749,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "list | show | what are | which measures | which projects | any measures | "
                 "anything | "
                 "どれ | どの施策 | どの事業 | 含まれ | 入って | 入ってる | のある | ってある | "
-                "中身 | のはある | 名前も | 名前は",
+                "中身 | のはある | 名前も | 名前は | ピックアップ",
             ),
             (
                 # 名前に食って入ってる施策ぜんぶでいくら: a condition on names, and a total

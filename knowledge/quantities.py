@@ -446,9 +446,15 @@ def _range_at(  # noqa: PLR0911 - one return per way of writing a range
 
 
 def _with_unit_of(low: Amount, high: Amount, text: str) -> Amount:
-    """200〜300万円: the first number takes the second's unit."""
+    """200〜300万円, 2,000〜3,000千円, 2〜3千万円: the first number takes the second's unit
+    (what the second's leading digits are multiplied by)."""
     number = parse_number(text[low.span.start : low.span.end])
     high_raw = text[high.span.start : high.span.end]
+    digits = re.match(r"\d[\d,]*(?:\.\d+)?", high_raw)
+    lead = Decimal(digits.group().replace(",", "")) if digits else Decimal(0)
+    if number is not None and lead:
+        yen = int(Decimal(number) * high.yen / lead)
+        return Amount(yen, low.span, explicit_unit=True, step=low.step)
     unit = 1
     for mark, value in (("億", 100_000_000), ("万", 10_000)):
         if mark in high_raw:

@@ -86,8 +86,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "smallest": _cues(
         "少ない | 小さい | ちいさい | ちっちゃい | ちっさい | 低い | しょぼい | 安い | 下位 | "
-        "ワースト | 最小 | 最低 | 最少 | 最安 | 下から | 小さめ | 少なめ | 低め | 少額 | 低額 | "
-        "すくない | ひくい | "
+        "最下位 | ワースト | 最小 | 最低 | 最少 | 最安 | 下から | 小さめ | 少なめ | 低め | 少額 | "
+        "低額 | すくない | ひくい | "
         "smallest | least | lowest | bottom | worst | less | min | fewest | cheapest"
     ),
     # units

@@ -127,7 +127,7 @@ QUESTION_WORDS = frozenset(
         "説明文 感じ かんじ 億 億円単位 円単位 ご教示 教示 お示し 示して お教え 伺え 伺いたい "
         "内容 形式 案内 ご案内 description descriptions anywhere called named everything "
         "everywhere document documents six like 条件 条件で pls plz thx 配分 配分額 枠 予算枠 "
-        "みたい らしい 書き方"
+        "みたい らしい 書き方 レンジ"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -605,6 +605,8 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         and any(c.text[:1].isdigit() for c in reading.cues("count"))
     ):
         op = "list"  # 十勝のプロジェクトって2つだけ？名前も: the ones there are, by name
+    if op == "count" and any(c.text in _WHICH_ONES for c in reading.cues("list")):
+        op = "list"  # 6,000千円以上7,000千円未満の施策はどれ？全部で何件？: the list says how many
     if name and _name_is_a_unit(reading):
         unit = "measure"  # 名前がプロジェクトで終わる施策: measures, by the word in their names
     places = [p for p in reading.of("cue") if p.name in ("unit_subprefecture", "unit_area")]
@@ -755,6 +757,16 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
             or unit in ("area", "subprefecture")  # 6 連携地域, 14 振興局: a ranking shows them all
         ):
             n = len(k.items(unit, k.select(selection))) or None
+        if n and n <= MAX_SUMMED_RANKS and _TOP_ADDED.search(reading.folded):
+            # 予算上位2つの振興局を足すと: the first n items added up
+            op, sides = (
+                "sum",
+                [
+                    Side(pick=Pick(unit=unit, order=order, rank=r, within=selection))
+                    for r in range(1, n + 1)
+                ],
+            )
+            selection = Selection()
     if op == "list" and unit == "project" and selection.project:
         unit = "measure"  # 次世代先進産業PJの中身: the project's measures
     elif op == "list" and unit != "measure" and reading.has("total"):
@@ -769,6 +781,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         by = _breakdown_by(reading) or by
     used_counts = (
         (op == "rank" and counts)
+        or (op == "sum" and counts and len(sides) == n and all(s.pick for s in sides))
         or (op == "pick" and ordinals)
         or (ordinals and {o.number or 1 for o in ordinals} <= _side_ranks(sides))
     )
@@ -825,6 +838,10 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     )
 
 
+_WHICH_ONES = frozenset(fold(w) for w in ("どれ", "一覧", "どの施策", "どの事業"))
+MAX_SUMMED_RANKS = 5
+_TOP_ADDED = re.compile(fold(r"足す|足し|(?:つ|件|位)を?(?:合わせ|あわせ)|added up|\bplus\b"))
+"""上位2つを足すと: the ranked items added up (合計 alone, the total of each, is the ranking)."""
 _MORE_THAN = re.compile(fold(r"\s*も?\s*(?:多|少な|大き|小さ|高|安)"))
 _RELATIVE = re.compile(r"^\s*(?:全体)?(?:の予算)?(?:より|よりも|と比べて|に比べて)")
 """日高より予算が多い振興局: a condition relative to another region's total, which a plan
@@ -1081,7 +1098,7 @@ _CHECK_BEFORE = re.compile(
         r"\s*$"
     )
 )
-_CHECK_AFTER = re.compile(r"(?![のな])[\u3041-\u3096ー\s]{0,10}[?？!！]*\s*$")
+_CHECK_AFTER = re.compile(r"(?![のな])[\u3041-\u3096ー\s]{0,10}(?:[?？!！]|$)")
 """…超えてる？ ends the question; …以上のものは？ says which measures (の, な: a noun follows)."""
 _HEARD = re.compile(
     fold(
@@ -1855,6 +1872,15 @@ def _sides(  # noqa: PLR0911, PLR0912 - one return per shape of sides
             narrows = bool(narrowed) and not (noted and narrowed == k.select(alone))
             sides.append(Side(selection=scoped if narrows else alone))
         return sides
+    grouped = _alternatives(reading, found_topics, k) if not separated else []
+    if len(grouped) == 2:
+        # 炭鉱の記憶を活かす事業と宇宙の理解を広める事業: two groups of words, one side each
+        return [Side(selection=Selection(topic=g, regions=region_scopes)) for g in grouped]
+    return _sides_by_name(reading, plain, found_topics)
+
+
+def _sides_by_name(reading: Reading, plain: list[Piece], topics: list[Word]) -> list[Side]:
+    """Projects and measures named: each one a side, or the one named and the rest."""
     named = _named_pieces(reading)
     if len(named) >= 2:
         return [
@@ -1865,7 +1891,7 @@ def _sides(  # noqa: PLR0911, PLR0912 - one return per shape of sides
             )
             for p in sorted(named, key=lambda p: p.span.start)
         ]
-    return _named_and_rest(reading, named[0], plain, found_topics) if named else []
+    return _named_and_rest(reading, named[0], plain, topics) if named else []
 
 
 _ENGLISH_SIDES = re.compile(r"\b(?:than|vs|versus|compared (?:to|with)|against)\b")

@@ -24,6 +24,7 @@ from tests.source_table import AREA_TOTALS, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOT
 K = load_knowledge().prepare()
 TUNED = load_questions(PARTS["tuned"])
 HELD_OUT = load_questions(PARTS["held-out"])
+OPEN = load_questions(PARTS["open"])
 TUNED_ACCURACY = 1.0
 """Every tuned question answered right, and shown in the reply."""
 
@@ -47,7 +48,9 @@ def test_the_tables_are_large_and_cover_every_category():
 
 
 @pytest.mark.parametrize(
-    "q", TUNED + HELD_OUT, ids=[f"{q.line}:{q.question}" for q in TUNED + HELD_OUT]
+    "q",
+    TUNED + HELD_OUT + OPEN,
+    ids=[f"{q.line}:{q.question}" for q in TUNED + HELD_OUT + OPEN],
 )
 def test_every_expected_answer_is_the_oracles(q):
     computed = expected(q.spec)
@@ -156,6 +159,9 @@ def test_the_readme_counts_the_tables_as_they_are():
     said = re.search(r"tuned\.tsv` \((\d+) questions\) and `held_out\.tsv`\s+\((\d+)\)", readme)
     assert said is not None
     assert (int(said.group(1)), int(said.group(2))) == (len(TUNED), len(HELD_OUT))
+    still = re.search(r"`open\.tsv`\s+\((\d+)\)", readme)
+    assert still is not None
+    assert int(still.group(1)) == len(OPEN)
 
 
 def _ranked(totals: dict[str, int]) -> list[int]:

@@ -2492,3 +2492,31 @@ def test_an_amount_that_says_which_measures_is_no_check():
     question = "移住に関わる事業で、予算が300万円以上のものは？"
     assert plan(question).check is None
     assert plan(question).operation == "list"
+
+
+def test_the_first_number_of_a_range_takes_the_unit_the_second_is_written_in():
+    band = [r for r in ROWS if 2000 <= r.budget <= 3000]
+    reply = said("予算2,000〜3,000千円レンジの施策をピックアップして")
+    assert f"施策 {len(band)}件" in reply
+    assert all(r.measure[:12] in reply for r in band)
+
+
+def test_the_top_n_added_up_is_a_sum_of_the_first_n():
+    first, second = sorted(SUBPREFECTURE_TOTALS.values(), reverse=True)[:2]
+    assert f"{first + second:,}千円" in said("予算上位2つの振興局を足すといくらになる？")
+
+
+def test_two_groups_of_words_joined_by_to_are_two_sides():
+    question = "炭鉱の記憶を活かす事業と宇宙の理解を広める事業、どっちが予算多い？"
+    (coal,) = [r for r in ROWS if "炭鉄港" in r.measure]
+    (space,) = [r for r in ROWS if "宇宙" in r.measure]
+    reply = said(question)
+    assert f"{coal.budget:,}千円" in reply
+    assert f"{space.budget:,}千円" in reply
+
+
+def test_which_ones_and_how_many_is_a_list_that_says_how_many():
+    band = [r for r in ROWS if 6000 <= r.budget < 7000]
+    reply = said("6,000千円以上7,000千円未満の施策はどれ？全部で何件？")
+    assert f"施策 {len(band)}件" in reply
+    assert all(r.measure[:12] in reply for r in band)
