@@ -335,7 +335,10 @@ def _quoted_apart(text: str, start: int, keys: list[tuple[str, str, str]]) -> bo
     return closing > 0 and not any(quoted in key for key, _, _ in keys)
 
 
-_SUFFIX_APART = re.compile(fold(r"\s+(?:総合)?振興局(?!ごと|別|単位)"))
+_SUFFIX_APART = re.compile(fold(r"\s+(?:総合)?振興局(?!ごと|別|単位)|\s*エリア(?!ごと|別)"))
+"""Soya 振興局, 道南エリア: the region's own suffix, typed apart, asks for no unit."""
+_AREA_SUFFIX = re.compile(fold(r"\s*エリア(?!ごと|別)"))
+"""道央 振興局 is the 振興局 of 道央, not its suffix; 道南エリア is 道南."""
 
 
 def _partial_names(reading: Reading, measures: list[str], projects: list[str]) -> None:
@@ -514,8 +517,9 @@ def _regions(reading: Reading, resolver: RegionResolver) -> None:
             reading.claim(
                 Piece("region", Span(start, end), reading.folded[start:end], region=region)
             )
-            suffix = _SUFFIX_APART.match(reading.folded, end)
-            if suffix is not None and region.kind == "subprefecture" and suffix.end() > end:
+            apart = _SUFFIX_APART if region.kind == "subprefecture" else _AREA_SUFFIX
+            suffix = apart.match(reading.folded, end) if region.kind != "all" else None
+            if suffix is not None and suffix.end() > end:
                 # Soya 振興局: the name's own suffix, typed apart, is no unit asked for
                 reading.claim(Piece("filler", Span(end, suffix.end()), suffix.group()))
 

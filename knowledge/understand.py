@@ -577,6 +577,8 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
         # 釧路・根室の振興局別の額、根室の方が上だっけ: the area broken down, not weighed against
         # a 振興局 of its own
         op, plain = "breakdown", containers
+    if op in ("pick", "compare") and any(c.text == fold("内訳") for c in reading.cues("breakdown")):
+        op = "breakdown"  # 道南を振興局別に内訳出して、どっちが多いかも: the breakdown shows it
     topic_words = _not_dimensions(reading, topic_words, unplaced)
     topic_words, topics_out = _topics_taken_out(reading, topic_words, k, unplaced)
     name_marked = _name_marked(reading)

@@ -2520,3 +2520,15 @@ def test_which_ones_and_how_many_is_a_list_that_says_how_many():
     reply = said("6,000千円以上7,000千円未満の施策はどれ？全部で何件？")
     assert f"施策 {len(band)}件" in reply
     assert all(r.measure[:12] in reply for r in band)
+
+
+def test_an_area_suffix_typed_after_it_asks_for_no_unit():
+    south = max((r for r in ROWS if r.area.startswith("道南")), key=lambda r: r.budget)
+    assert south.measure in said("道南エリアでNo.1の施策は？")
+    assert plan("道央 振興局 一覧").unit == "subprefecture"
+
+
+def test_a_breakdown_asked_with_which_is_larger_is_the_breakdown():
+    reply = said("道南を振興局別に内訳出して、どっちが多いかも")
+    assert f"{SUBPREFECTURE_TOTALS['渡島']:,}千円" in reply
+    assert f"{SUBPREFECTURE_TOTALS['檜山']:,}千円" in reply
