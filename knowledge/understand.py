@@ -387,12 +387,16 @@ _APPOSITIVE = re.compile(
 explains a word."""
 
 
-def _past_asides(reading: Reading, words: list[Word], k: Knowledge) -> list[Word]:
+def _past_asides(
+    reading: Reading, words: list[Word], k: Knowledge, *, said_before: int = 0
+) -> list[Word]:
     """The words, without those of an aside that the table does not have: a leading clause
     that says why it is asked (来週の会議で使うので、), a gloss that says what a word means.
     A word of an aside the table has (エゾシカについてなんだけど、) stays a topic, and so does
     the word the leading clause is about (オオカミなんだけど、: asked back, never dropped)."""
     asides = [m.span() for m in _APPOSITIVE.finditer(reading.folded)]
+    if said_before:
+        asides.append((0, said_before))  # the sentences said before the question
     found = _PREAMBLE.search(reading.text)
     if found is not None and _TOPIC_MARKED.search(reading.text[: found.start()]):
         found = None  # オオカミ対策の事業はいま議論しているんだけど: the subject, not an aside
@@ -443,15 +447,15 @@ def _without_reason(question: str) -> str:
 def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understanding]:
     """The plan of a question, and what was understood (for the reply and the JSON)."""
     blanked = _without_reason(_without_statements(question))
-    plan = _plan(_reading(blanked, knowledge), knowledge)
+    reading = _reading(blanked, knowledge)
+    plan = _plan(reading, knowledge)
     aside = question[: _aside_end(blanked)]
-    if blanked != question and (
-        (_says_nothing_of_the_data(plan) and _names_data(aside, knowledge)) or plan.unplaced
-    ):
+    said_nothing = _says_nothing_of_the_data(plan) and not reading.has("whole")  # 全体の中央値
+    if blanked != question and ((said_nothing and _names_data(aside, knowledge)) or plan.unplaced):
         # エゾシカ肉の事業が空知と根室にあると聞いたのですが、多いのはどちら, 石狩がトップなのは
         # 分かった。じゃあ2位とは: what was said first holds what the question is about, so
         # it is read with it (unless that reads worse: words it has that the table lacks)
-        whole = _plan(_reading(question, knowledge), knowledge)
+        whole = _plan(_reading(question, knowledge), knowledge, said_before=len(aside))
         if len(whole.unplaced) < len(plan.unplaced) or not (whole.unplaced or plan.unplaced):
             plan = whole
     return plan, _understanding(plan)
@@ -519,7 +523,9 @@ def _says_nothing_of_the_data(plan: QueryPlan) -> bool:
 # -- the plan ---------------------------------------------------------------------------------
 
 
-def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR0915 - one reading, step by step
+def _plan(  # noqa: PLR0912, PLR0915 - one reading, step by step
+    reading: Reading, k: Knowledge, *, said_before: int = 0
+) -> QueryPlan:
     unplaced: list[Unplaced] = []
     check = _check(reading)
     check_region = _checked_region(reading)
@@ -533,7 +539,7 @@ def _plan(reading: Reading, k: Knowledge) -> QueryPlan:  # noqa: PLR0912, PLR091
     rest = [m.span() for m in _THE_REST.finditer(reading.folded)] if reading.of("range") else []
     words = [w for w in words if not any(a <= w.start < b for a, b in rest)]  # それ未満
     selection, topic_words = _names_and_projects(reading, k, words, unplaced)
-    topic_words = _past_asides(reading, topic_words, k)
+    topic_words = _past_asides(reading, topic_words, k, said_before=said_before)
     regions = [_as_area_if_said(reading, p, k) for p in reading.of("region")]
     whole_regions = [p for p in regions if _marks_whole(reading, p)]
     excluded = [p for p in regions if _excluded(reading, p)]

@@ -2532,3 +2532,15 @@ def test_a_breakdown_asked_with_which_is_larger_is_the_breakdown():
     reply = said("道南を振興局別に内訳出して、どっちが多いかも")
     assert f"{SUBPREFECTURE_TOTALS['渡島']:,}千円" in reply
     assert f"{SUBPREFECTURE_TOTALS['檜山']:,}千円" in reply
+
+
+def test_regions_said_in_a_sentence_before_the_question_are_what_it_refers_to():
+    question = (
+        "お疲れ様です。道南と道北の合同会議の準備を進めております。"
+        "両連携地域の予算額を合算した金額を教えていただけますでしょうか。"
+    )
+    both = AREA_TOTALS["道南連携地域"] + AREA_TOTALS["道北連携地域"]
+    assert f"{both:,}千円" in said(question)
+    median = statistics.median(r.budget for r in ROWS)
+    reply = said("平均だと石狩に引っ張られる気がする。全体の中央値はいくら？")
+    assert f"{median:,.0f}千円" in reply
