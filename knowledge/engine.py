@@ -17,7 +17,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, Literal, ParamSpec, TypeVar
 
-import jaconv
 from rapidfuzz import fuzz, process
 
 from knowledge.answers import (
@@ -438,8 +437,6 @@ class Knowledge:
     def _literal_rows(self, word: str) -> set[int]:
         """Rows holding a word as written: a katakana word in katakana (ブリ, not the ぶり of
         いぶり), any other word with kana folded (えぞしか finds エゾシカ)."""
-        if len(word) <= 2 and fold(word) in self.short_kana_words:
-            word = jaconv.hira2kata(word)
         if any("\u30a1" <= c <= "\u30fa" for c in word):
             key, fields = _plain(word), self._plain_fields
         else:

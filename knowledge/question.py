@@ -535,7 +535,10 @@ _COUNT_CHECK = re.compile(
 """300万円超えの施策って10件以上ある？: the number is what the count is checked against."""
 _TOP = frozenset({fold("トップ"), "top"})
 _RANK_BEFORE = re.compile(r"(?:上位|下位|トップ|top|ベスト|best|ワースト|worst)\s*$")
-_BUDGET_WORDS = frozenset({"予算", "よさん", "予算額", "budget"})
+BUDGET_WORDS = frozenset(
+    fold(w) for w in "予算 よさん 金額 予算額 事業費 経費 費用 budget money cost".split()
+)
+"""Total cues that name the budget without asking for an amount (予算の単位は？, 予算7,000千円)."""
 _ONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -611,7 +614,7 @@ def _cue_words(reading: Reading) -> None:
         if not (
             p.kind == "cue"
             and p.name == "total"
-            and p.text in _BUDGET_WORDS
+            and p.text in BUDGET_WORDS
             and any(
                 re.fullmatch(r"[\s:：がはの]?", reading.folded[p.span.end : start])
                 for start in amounts

@@ -36,7 +36,7 @@ from knowledge.plan import (
     Unplaced,
 )
 from knowledge.quantities import AmountRange, Span
-from knowledge.question import CUES, Piece, Reading, read
+from knowledge.question import BUDGET_WORDS, CUES, Piece, Reading, read
 from knowledge.regions import Region
 
 if TYPE_CHECKING:
@@ -188,12 +188,16 @@ def _left_words(reading: Reading, k: Knowledge) -> list[Word]:
     return words
 
 
+def _hiragana(word: str) -> bool:
+    return all("\u3041" <= c <= "\u3096" or c == "ー" for c in word)
+
+
 def _all_filler(word: str, k: Knowledge) -> bool:
     """いま画面: a compound of words that are each filler is filler (a word all in hiragana
     is judged whole: おつゆ is a word, not お and つゆ)."""
     from knowledge.reading import CONTENT_WORDS  # noqa: PLC0415 - the reader loads a dictionary
 
-    if all("\u3041" <= c <= "\u3096" or c == "ー" for c in word):
+    if _hiragana(word):
         return False
     parts = CONTENT_WORDS.words(word)
     return len(parts) > 1 and all(_is_filler(word[b:e], k) for b, e in parts)
@@ -347,8 +351,7 @@ def _is_filler(word: str, k: Knowledge) -> bool:
         or (key.isascii() and len(key) <= 1)
     ):
         return True
-    hiragana = all("\u3041" <= c <= "\u3096" or c == "ー" for c in word)
-    if not hiragana:
+    if not _hiragana(word):
         return False
     if len(key) <= 2:
         return key not in k.short_kana_words
@@ -1047,12 +1050,16 @@ def _excluded(reading: Reading, piece: Piece) -> bool:
     )
 
 
+_EXCEPT_GAP = re.compile(fold(r"[\sはがものを、,]{0,2}"))
+_EXCEPT_GAP_OF_MEASURES = re.compile(fold(r"(?:の(?:施策|事業))?[\sはがものを、,]{0,2}"))
+
+
 def _right_before_except(reading: Reading, end: int, *, measures: bool = False) -> bool:
     """Only a particle between a word and 以外, じゃない or を除く (道北で食を除いた takes out 食,
     not 道北); with `measures`, also the measures it says (500万円以上の施策以外)."""
-    gap = r"(?:の(?:施策|事業))?[\sはがものを、,]{0,2}" if measures else r"[\sはがものを、,]{0,2}"
+    gap = _EXCEPT_GAP_OF_MEASURES if measures else _EXCEPT_GAP
     return any(
-        re.fullmatch(fold(gap), reading.folded[end : cue.span.start])
+        gap.fullmatch(reading.folded[end : cue.span.start])
         for cue in reading.cues("except")
         if cue.span.start >= end
     )
@@ -1263,7 +1270,7 @@ def _operation(
         and last_unit.name in ("unit_subprefecture", "unit_area")
         and filtered,
         name_marked=_name_marked(reading),
-        asks_amount=any(c.text not in _BUDGET_WORDS for c in reading.cues("total")),
+        asks_amount=any(c.text not in BUDGET_WORDS for c in reading.cues("total")),
         contains_only=bool(reading.cues("list"))
         and all(c.text in _CONTAINS for c in reading.cues("list")),
         handed_only=bool(reading.cues("list"))
@@ -1285,10 +1292,6 @@ def _operation(
     return choose(evidence)
 
 
-_BUDGET_WORDS = frozenset(
-    fold(w) for w in "予算 よさん 金額 予算額 事業費 経費 費用 budget money cost".split()
-)
-"""Total cues that name the budget without asking for an amount (予算の単位は？)."""
 _WHAT_KIND = frozenset(fold(w) for w in "どんな どういう どのような what are".split())
 _CONTAINS = frozenset(fold(w) for w in "含まれ 入って 入ってる".split())
 _EXISTS = frozenset(
@@ -1303,7 +1306,7 @@ def _asks_total(reading: Reading) -> bool:
     """A total cue that is not the subject of a budget condition (予算が300万円以上の…)."""
     ranges = reading.of("range")
     return any(
-        cue.text not in _BUDGET_WORDS
+        cue.text not in BUDGET_WORDS
         or not any(
             -4 <= r.span.start - cue.span.end <= 3 or -3 <= cue.span.start - r.span.end <= 3
             for r in ranges

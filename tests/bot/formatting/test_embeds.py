@@ -12,11 +12,10 @@ from knowledge.answers import (
     Hit,
     ListAnswer,
     SearchAnswer,
-    TotalAnswer,
 )
 from knowledge.models import MeasureRow
 from tests.bot.discord_app.test_limits import within_limits
-from tests.bot.formatting.samples import SORACHI, SOURCE
+from tests.bot.formatting.samples import SORACHI, SOURCE, sorachi_total
 
 
 def row(i: int, budget: int = 100, description: str = "説明") -> MeasureRow:
@@ -32,12 +31,7 @@ def row(i: int, budget: int = 100, description: str = "説明") -> MeasureRow:
 
 
 def test_total_embed_has_title_amount_breakdown_and_footer():
-    answer = TotalAnswer(
-        scope=SORACHI,
-        total_thousand_yen=6615,
-        count=2,
-        mean_thousand_yen=3307.5,
-        median_thousand_yen=3307.5,
+    answer = sorachi_total(
         groups=[
             Group(
                 kind="project",
@@ -142,12 +136,7 @@ def test_search_embed_bolds_the_match_and_escapes_markdown_in_the_data():
 
 
 def test_the_answer_to_a_check_leads_the_first_page():
-    answer = TotalAnswer(
-        scope=SORACHI,
-        total_thousand_yen=6615,
-        count=2,
-        mean_thousand_yen=3307.5,
-        median_thousand_yen=3307.5,
+    answer = sorachi_total(
         results=[row(1, 5000), row(2, 1615)],
         verdict="いいえ、6,615千円で「8,000千円超」には当てはまりません。",
     )

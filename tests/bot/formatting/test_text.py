@@ -16,7 +16,7 @@ from knowledge.answers import (
     TotalAnswer,
 )
 from knowledge.models import MeasureRow
-from tests.bot.formatting.samples import SORACHI, SOURCE
+from tests.bot.formatting.samples import SORACHI, SOURCE, sorachi_total
 
 
 def row(measure: str, budget: int, sub: str = "空知") -> MeasureRow:
@@ -36,12 +36,7 @@ def group(name: str, total: int, kind: str = "project") -> Group:
 
 
 def test_total_reply():
-    answer = TotalAnswer(
-        scope=SORACHI,
-        total_thousand_yen=6615,
-        count=2,
-        mean_thousand_yen=3307.5,
-        median_thousand_yen=3307.5,
+    answer = sorachi_total(
         groups=[group("炭鉱プロジェクト", 5715), group("魅力発信", 900)],
     )
     text = render_text(answer, SOURCE)
