@@ -631,7 +631,7 @@ OPERATIONS: dict[OperationName, Operation] = {
             (
                 "count",
                 "何件 | なんけん | いくつ | 幾つ | 何個 | なんこ | 何本 | 件数 | 施策数 | 事業数 | "
-                "カウント | "
+                "カウント | measure数 | measures数 | project数 | projects数 | "
                 "プロジェクト数 | 振興局数 | 何箇所 | 何カ所 | 何か所 | 何ヶ所 | の数 | 数は | "
                 "何種類 | なんしゅるい | "
                 "how many | number of | count",

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.amounts import thousand_yen
+from knowledge.normalize import fold
 
 YEN_PER_THOUSAND = 1000
 
@@ -516,6 +517,10 @@ def _small(raw: str) -> int | None:
     return int(number) if number is not None else None
 
 
+_RANKED_BEFORE = re.compile(fold(r"(?:上位|下位|トップ|ベスト|ワースト)\s*$"))
+"""トップ三 (folded: とつぷ三): a kanji numeral after a ranking word is how many."""
+
+
 def find_counts(text: str, taken: list[bool]) -> list[CountPiece]:
     """上位3件, トップ5, 五つ, 2番目, 第2位, top 5, the 3 largest, second, 3rd."""
     found: list[CountPiece] = []
@@ -566,9 +571,7 @@ def find_counts(text: str, taken: list[bool]) -> list[CountPiece]:
                 continue  # "one" alone is not a count; "the two biggest" is
             found.append(CountPiece(value, Span(start, end), ordinal=False))
             continue
-        if match.group().isdigit() or re.search(
-            r"(上位|下位|トップ|ベスト|ワースト)\s*$", text[:start]
-        ):
+        if match.group().isdigit() or _RANKED_BEFORE.search(text[:start]):
             found.append(CountPiece(value, Span(start, end), ordinal=False))
     for match in re.finditer(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", text, re.IGNORECASE):
         start, end = match.span()

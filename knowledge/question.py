@@ -511,9 +511,27 @@ def _english_words(reading: Reading) -> None:
                 reading.claim(Piece("quoted", Span(*match.span()), japanese))
 
 
+_HIRAGANA = re.compile(r"[\u3041-\u3096ー]+")
+_WORD_BEFORE = re.compile(r"[\u3041-\u3096]")
+_PARTICLE_BEFORE = frozenset("のとやはがにでもをへかつ")
+_ENDING_AFTER = re.compile(r"(?:けど|けれど|な|ね|ん|ろ|わ|し|か(?!ら))")
+
+
+def _inside_a_phrase(reading: Reading, start: int, end: int) -> bool:
+    """少なそうやけど, 差ありそうやな: a name typed in hiragana that is the end of another word
+    (そう of 少なそう) followed by a sentence ending is no region."""
+    before = reading.text[start - 1 : start]
+    return (
+        bool(_HIRAGANA.fullmatch(reading.text[start:end]))
+        and bool(_WORD_BEFORE.fullmatch(before))
+        and before not in _PARTICLE_BEFORE
+        and _ENDING_AFTER.match(reading.text, end) is not None
+    )
+
+
 def _regions(reading: Reading, resolver: RegionResolver) -> None:
     for start, end, region in resolver.spans_in(reading.folded):
-        if reading.free(start, end):
+        if reading.free(start, end) and not _inside_a_phrase(reading, start, end):
             reading.claim(
                 Piece("region", Span(start, end), reading.folded[start:end], region=region)
             )

@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from knowledge.errors import UnknownRegionError
 from knowledge.models import Dataset
@@ -36,6 +37,17 @@ _SUGGEST_CUTOFF = 40.0
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _ENGLISH_WORDS = frozenset("do to so on no oh a an is it the".split())
 """English words that fold to a romaji spelling of a region (do = 道央's dou): not regions."""
+
+
+_NEAR_LENGTH = 5
+_KUNREI = (("shi", "si"), ("chi", "ti"), ("tsu", "tu"), ("sh", "sy"), ("ch", "ty"), ("j", "zy"))
+
+
+def _kunrei(key: str) -> str:
+    """A romaji key in Kunrei spelling, so that Hepburn and Kunrei spellings meet."""
+    for hepburn, kunrei in _KUNREI:
+        key = key.replace(hepburn, kunrei)
+    return key
 
 
 class Region(BaseModel):
@@ -270,6 +282,8 @@ class RegionResolver:
                 if size == 2 and not re.fullmatch(r"[\s\-・]*", between):
                     continue
                 key = fold_romaji("".join(w.group() for w in chosen))
+                if size == 1 and key not in self._keys:
+                    key = self._misspelt.get(_kunrei(key)) or self._near_romaji(key)
                 if key not in self._keys or (size == 1 and chosen[0].group() in _ENGLISH_WORDS):
                     continue
                 after = folded[chosen[-1].end() : chosen[-1].end() + 6]
@@ -279,6 +293,23 @@ class RegionResolver:
                 used[index : index + size] = [True] * size
                 found.append((chosen[0].start(), chosen[-1].end(), region))
         return sorted(found)
+
+    @cached_property
+    def _misspelt(self) -> dict[str, str]:
+        """Each romaji key by its Kunrei spelling (Kusiro, Tokati, Shiribesi: 釧路, 十勝, 後志)."""
+        return {_kunrei(k): k for k in self._keys if k.isascii() and len(k) >= _NEAR_LENGTH}
+
+    def _near_romaji(self, key: str) -> str:
+        """The one romaji key a word is a slip of (Nemro, Okhotsuk, Hidakka, Ishkari): one letter
+        added, dropped or changed in a word of five letters or more; no key when none or two."""
+        if len(key) < _NEAR_LENGTH or not key.isalpha():
+            return key
+        near = {
+            k
+            for spelt, k in self._misspelt.items()
+            if Levenshtein.distance(_kunrei(key), spelt, score_cutoff=1) <= 1
+        }
+        return next(iter(near)) if len(near) == 1 else key
 
     def find_in(self, text: str) -> list[Mention]:
         """Regions named inside a longer text, longest match first, without overlaps."""

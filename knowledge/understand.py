@@ -70,7 +70,7 @@ FILLER = frozenset(
         "主な 掲載 載って 載ってる 掲載されて 表 表に 中 各 額 分 方 ほう もの やつ こと 場合 "
         "実施 展開 取り組み 取組 関係 関連 関する 関わる 関連した 関係する 対象 ちなみに "
         "参加 参画 関与 携わって 携わる 道 "
-        "ざっくり だいたい 大体 約 ほど 程度 くらい ぐらい 位 ねえ ねぇ あと それぞれ 各々 "
+        "ちなみ ざっくり だいたい 大体 約 ほど 程度 くらい ぐらい 位 ねえ ねぇ あと それぞれ 各々 "
         "それ以外 全 合計額 予算額 金額 値 数字 数値 総 計上 計上されて 規模 お金 金 かけてる "
         "かけて 使って 使ってる ついて 付いて 付いてる つい 予算規模 千円単位 万円単位 単位で "
         "教えていただけますか いただけますか いただけますでしょうか でしょうか ますか ですか "
@@ -127,7 +127,8 @@ QUESTION_WORDS = frozenset(
         "説明文 感じ かんじ 億 億円単位 円単位 ご教示 教示 お示し 示して お教え 伺え 伺いたい "
         "内容 形式 案内 ご案内 description descriptions anywhere called named everything "
         "everywhere document documents six like 条件 条件で pls plz thx 配分 配分額 枠 予算枠 "
-        "みたい らしい 書き方 レンジ"
+        "みたい らしい 書き方 レンジ 恐縮 恐れ入り 恐れ入ります お手数 手数 相当 相当する "
+        "相当します 念のため 念の為 併せて あわせて 結構 構いません 差し支え 差し支えなければ 幸い"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -432,7 +433,7 @@ _TOPIC_MARKED = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー々A-Za-z0-9]は")
 """オオカミ対策の事業は…: a clause whose noun is marked with は holds what the question is about
 (the は of こんにちは or ではない is not that marker)."""
 _REASON = re.compile(
-    r"^(.{2,80}?[たるいうくすつぬむぶぐ])(?:ので|のですが|んですが|んだけど|のだけど)(?!しょう|す)"
+    r"^([^。．!！?？]{2,80}?[たるいうくすつぬむぶぐ])(?:ので|のですが|んですが|んだけど|のだけど)(?!しょう|す)"
     r"\s*[、,，]?\s*(?=\S)"
 )
 """他の振興局と比べたいので、 / 問い合わせが来たのですが、: a clause ending on a verb that says why
@@ -461,7 +462,47 @@ def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understa
         whole = _plan(_reading(question, knowledge), knowledge, said_before=len(aside))
         if len(whole.unplaced) < len(plan.unplaced) or not (whole.unplaced or plan.unplaced):
             plan = whole
+    for cut in _after_the_question(question):
+        rest = question[cut:]
+        remark = _REMARK.search(rest.strip()) is not None
+        if not plan.unplaced and not remark:
+            continue
+        # オホーツクの施策は何件？十勝と同じ数？ / …どちらでしょうか。千円単位で結構です。 /
+        # …どっちが多いん？いぶりの方がでかいイメージやけど: a second thought, a request on the
+        # form or a remark after the question, which the plan cannot place or which would
+        # change it, leaves the question itself to be answered
+        first = question[:cut] + " " * len(rest)
+        alone = _plan(_reading(_without_reason(_without_statements(first)), knowledge), knowledge)
+        if not alone.unplaced and (
+            remark or not _says_nothing_of_the_data(alone) or not _names_data(rest, knowledge)
+        ):
+            plan = alone
+            break
     return plan, _understanding(plan)
+
+
+_NEXT_SENTENCE = re.compile(r"(?<=[?？。．!！])\s*(?=[^\s?？。．!！])|\s*ちなみに")
+"""…何件？十勝と同じ数？ / …あるのかなちなみに千円単位でいいよ: where what follows the
+question begins."""
+_REMARK = re.compile(
+    r"(?:けど|けれど|けども|やし|だし|気がする|気がします|と思う|と思います|イメージ|らしい"
+    r"|みたい|っぽい|そう|かも)(?:な|ね|よ|やな|だな|けど)*[。．!！…w笑]*$"
+    r"|そう(?:やし|だし|やけど|だけど)|気がする|イメージ|と思う|って聞いた"
+)
+"""…めっちゃ少なそうやけど / 3つやった気がするけど: a remark, not part of what is asked."""
+
+
+def _after_the_question(question: str) -> list[int]:
+    """Where each sentence after a question begins, the last first: the longest question is
+    tried first (a sentence said before the question, お疲れ様です。, is never the question)."""
+    cuts = []
+    for found in _NEXT_SENTENCE.finditer(question):
+        aside = found.group().strip() == "ちなみに"
+        cut = found.start() if aside else found.end()
+        said = question[:cut].rstrip(" 。．!！")
+        if found.start() > 0 and (aside or said.endswith(("?", "？")) or _ASKS.search(said)):
+            cuts.append(cut)
+    return sorted(cuts, reverse=True)
 
 
 _STATEMENTS = re.compile(r"^[^?？]{2,160}[。．!！]+\s*(?=[^\s。．!！?？])")
@@ -1109,7 +1150,8 @@ _MEASURE_AFTER = re.compile(
 
 _CHECK_BEFORE = re.compile(
     fold(
-        r"(?:って|は|が|も|全体で|合計で|全部で|ぜんぶで|合わせて|あわせて|足すと|足して|[?？。])"
+        r"(?:って|は|が|も|全体で|合計で|全部で|ぜんぶで|合わせて|あわせて|足すと|足して"
+        r"|すると|したら|すれば|だと|[?？。])"
         r"\s*$"
     )
 )

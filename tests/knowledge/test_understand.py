@@ -2544,3 +2544,55 @@ def test_regions_said_in_a_sentence_before_the_question_are_what_it_refers_to():
     median = statistics.median(r.budget for r in ROWS)
     reply = said("平均だと石狩に引っ張られる気がする。全体の中央値はいくら？")
     assert f"{median:,.0f}千円" in reply
+
+
+def test_a_second_thought_after_the_question_leaves_the_question_answered():
+    okhotsk = sum(1 for r in ROWS if r.subprefecture == "オホーツク")
+    assert f"{okhotsk}件" in said("オホーツクの施策は何件？十勝と同じ数？")
+    mean = statistics.mean(r.budget for r in ROWS)
+    reply = said("全道の施策1件あたりの平均予算額をご教示いただけますか。千円単位で結構です。")
+    assert f"{mean:,.1f}".removesuffix(".0") in reply
+    ishikari = SUBPREFECTURE_TOTALS["石狩"] - SUBPREFECTURE_TOTALS["釧路"]
+    reply = said("あのー石狩と釧路の差っていくらぐらいあるのかなちなみに千円単位でいいよ")
+    assert f"{ishikari:,}千円" in reply
+
+
+def test_a_remark_after_the_question_changes_nothing():
+    both = SUBPREFECTURE_TOTALS["十勝"] + SUBPREFECTURE_TOTALS["オホーツク"]
+    reply = said("十勝とオホーツク合わせたらなんぼ？めっちゃ少なそうやけど")
+    assert f"{both:,}千円" in reply
+    assert "宗谷" not in reply  # the そうや of 少なそうやけど is no region
+    median = statistics.median(r.budget for r in ROWS)
+    reply = said("全部の施策の予算、真ん中の値ってなんぼ？平均やと石狩に引っ張られそうやし中央値で")
+    assert f"{median:,.0f}千円" in reply
+
+
+def test_a_sentence_after_the_question_is_never_read_as_its_reason():
+    question = (
+        "恐縮ですが、道央広域連携地域の施策を予算額の大きい順に上位５件ご教示いただけますでしょうか。"
+        "会議で読み上げますので金額もお願いします。"
+    )
+    top = sorted((r for r in ROWS if r.area.startswith("道央")), key=lambda r: -r.budget)[:5]
+    reply = said(question)
+    assert all(f"{r.budget:,}千円" in reply for r in top)
+
+
+def test_romaji_slips_and_kunrei_spellings_name_the_region():
+    assert f"{SUBPREFECTURE_TOTALS['釧路']:,}千円" in said("What is the total budget for Kusiro?")
+    both = SUBPREFECTURE_TOTALS["十勝"] + SUBPREFECTURE_TOTALS["日高"]
+    assert f"{both:,}千円" in said("If you add Tokati's budget and Hidakka's budget together?")
+    assert f"{SUBPREFECTURE_TOTALS['石狩']:,}千円" in said("Ishkari budget")
+
+
+def test_a_kanji_numeral_after_top_is_how_many():
+    reply = said("振興局の予算トップ三、教えてー")
+    fourth = sorted(SUBPREFECTURE_TOTALS.values(), reverse=True)[3]
+    assert f"{fourth:,}千円" not in reply
+    assert plan("振興局の予算トップ三、教えてー").n == 3
+
+
+def test_a_total_checked_after_sum_it_up_is_a_check_not_a_condition():
+    total = sum(r.budget for r in ROWS)
+    reply = said("打合せ用に数字ほしいんやけど、全道で合計すると１億円超えてるん？なんぼか教えて")
+    assert f"{total:,}千円" in reply
+    assert "はい" in reply
