@@ -436,6 +436,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どんな機能 | 機能がある | 機能は",
             ),
             (
+                (7, lambda e: e.has("asking")),
                 # Can I use romaji names like Shiribeshi?: one place, said as an example
                 (8, lambda e: e.help_phrases >= 2 and e.regions <= 1 and not e.asks_amount),
                 (9, lambda e: e.has("help") and e.has("bot") and not e.data_scoped),
@@ -466,6 +467,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どういう計画 | 何に基づ",
             ),
             (
+                (6, lambda e: e.has("about_table") and not e.has("asking")),
                 (15, lambda e: e.has("about") and e.has("bot") and not e.data_scoped),
                 (
                     20,
@@ -540,7 +542,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             compare,
             (
                 "which",
-                "どっち | どちら | 比べ | 比較 | くらべ | vs | versus | compare | "
+                "どっち | どちら | いずれの | いずれが | 比べ | 比較 | くらべ | vs | versus | "
+                "compare | "
                 "which is bigger | "
                 "which is larger | which is more | which gets more | which has more | bigger | "
                 "larger than | より多い | より少ない | より大きい | より小さい | より上 | が上 | "
@@ -631,7 +634,8 @@ OPERATIONS: dict[OperationName, Operation] = {
             (
                 "count",
                 "何件 | なんけん | いくつ | 幾つ | 何個 | なんこ | 何本 | 件数 | 施策数 | 事業数 | "
-                "カウント | measure数 | measures数 | project数 | projects数 | "
+                "カウント | measure数 | measures数 | project数 | projects数 | なんぼある | "
+                "なんぼあん | "
                 "プロジェクト数 | 振興局数 | 何箇所 | 何カ所 | 何か所 | 何ヶ所 | の数 | 数は | "
                 "何種類 | なんしゅるい | "
                 "how many | number of | count",
@@ -683,7 +687,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "最少 | "
                 "most | least | largest | biggest | smallest | highest | lowest | single biggest | "
                 "cheapest | costliest | priciest | "
-                "the top | the bottom | トップの | topの | ナンバーワンの | no.1の",
+                "the top | the bottom | トップの | topの | ナンバーワンの | no.1の | no.1 | no1 | "
+                "最下位 | 最上位",
             ),
             (
                 # 予算が多いのはどの振興局: the one with the most, said without 一番

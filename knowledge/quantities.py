@@ -37,6 +37,7 @@ _ENGLISH_SCALES = {
 }
 _YEN_AFTER = re.compile(r"\s*(?:円|-?\s*yen\b|jpy\b)", re.IGNORECASE)
 _YEN_BEFORE = re.compile(r"[¥￥]\s*$")
+_UNIT_APART = re.compile(r"\s+([千万億]+)(?=\s*円)")
 _WORD_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -197,6 +198,9 @@ def find_amounts(text: str, taken: list[bool]) -> list[Amount]:
         if any(taken[start:end]):
             continue
         raw = match.group()
+        apart = _UNIT_APART.match(text, end) if raw[-1].isdigit() else None
+        if apart is not None:  # 3,500 千円: the unit typed apart from its number
+            raw, end = raw + apart.group(1), apart.end()
         number = parse_number(raw)
         if number is None:
             continue
@@ -521,6 +525,10 @@ _RANKED_BEFORE = re.compile(fold(r"(?:上位|下位|トップ|ベスト|ワー�
 """トップ三 (folded: とつぷ三): a kanji numeral after a ranking word is how many."""
 
 
+_NUMBER_SIGN = re.compile(r"(?<![a-z])no\.?\s*(\d{1,2})(?![\d,.])", re.IGNORECASE)
+"""No.1の振興局, No.2振興局: the first, the second."""
+
+
 def find_counts(text: str, taken: list[bool]) -> list[CountPiece]:
     """上位3件, トップ5, 五つ, 2番目, 第2位, top 5, the 3 largest, second, 3rd."""
     found: list[CountPiece] = []
@@ -573,13 +581,24 @@ def find_counts(text: str, taken: list[bool]) -> list[CountPiece]:
             continue
         if match.group().isdigit() or _RANKED_BEFORE.search(text[:start]):
             found.append(CountPiece(value, Span(start, end), ordinal=False))
+    found += _ordinal_words(text, taken)
+    return sorted(found + _native_counts(text, taken), key=lambda c: c.span.start)
+
+
+def _ordinal_words(text: str, taken: list[bool]) -> list[CountPiece]:
+    """No.2, second, 3rd: ordinals said as words or signs."""
+    found: list[CountPiece] = []
+    for match in _NUMBER_SIGN.finditer(text):
+        start, end = match.span()
+        if not any(taken[start:end]) and int(match.group(1)) > 1:  # No.1 is a superlative
+            found.append(CountPiece(int(match.group(1)), Span(start, end), ordinal=True))
     for match in re.finditer(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", text, re.IGNORECASE):
         start, end = match.span()
         if not any(taken[start:end]):
             found.append(
                 CountPiece(_ORDINAL_WORDS[match.group(1).lower()], Span(start, end), ordinal=True)
             )
-    return sorted(found + _native_counts(text, taken), key=lambda c: c.span.start)
+    return found
 
 
 def _native_counts(text: str, taken: list[bool]) -> list[CountPiece]:

@@ -117,6 +117,24 @@ CUES: dict[str, tuple[str, ...]] = {
     "bot": _cues(
         "このボット | こちらのボット | ボット | このbot | bot | this bot | the bot | chatbot"
     ),
+    # how to ask: a question about asking, whatever it names (振興局ごとの金額はどう聞けば？)
+    "asking": _cues(
+        "どう聞け | どう聞い | どうやって聞 | どんなふうに聞 | 聞き方 | 聞けばいい | "
+        "聞いたらいい | 聞けば答え | どんなことを聞 | どんなこと聞 | 何を聞けば | なにを聞けば | "
+        "どう質問 | "
+        "質問の仕方 | 質問すれば | 質問したら | 聞くこともできる | 聞くことはできる | "
+        "聞くことができる | 聞くことってできる | 条件をつけて聞 | 条件付きで聞 | how can i use | "
+        "how do i use | how to use | what kind of question | what kinds of question | "
+        "how should i ask | how do i ask | what can i ask"
+    ),
+    # what the table is: its year, its unit, what it holds, whatever it names (炭鉱の記憶とか載って
+    # るけど、この表っていつの年度の予算？)
+    "about_table": _cues(
+        "いつの年度 | 何年度の予算 | 何年度のデータ | 単位って何 | 単位はなに | 単位は何 | "
+        "単位ってなに | 金額の単位 | 全部載って | 全部のって | 主なものだけ | 同じ意味 | "
+        "どういう意味 | って読めばいい | と読めばいい | 読み方 | which fiscal year | "
+        "what fiscal year | what unit"
+    ),
 }
 _IN_ALL = frozenset(fold(w) for w in "全部 ぜんぶ すべて 全て".split())
 """List cues that also mean "in all" (全部で, すべて合計); 一覧で still asks for a list."""

@@ -128,7 +128,9 @@ QUESTION_WORDS = frozenset(
         "内容 形式 案内 ご案内 description descriptions anywhere called named everything "
         "everywhere document documents six like 条件 条件で pls plz thx 配分 配分額 枠 予算枠 "
         "みたい らしい 書き方 レンジ 恐縮 恐れ入り 恐れ入ります お手数 手数 相当 相当する "
-        "相当します 念のため 念の為 併せて あわせて 結構 構いません 差し支え 差し支えなければ 幸い"
+        "相当します 念のため 念の為 併せて あわせて 結構 構いません 差し支え 差し支えなければ 幸い "
+        "使い道 つかいみち 分けて わけて 分けた join joins joined participate participates "
+        "use uses used"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never
@@ -440,8 +442,19 @@ _REASON = re.compile(
 the question is asked; what it says (比べ, 振興局, 資料) is not what is asked."""
 
 
+_PURPOSE = re.compile(
+    r"^[^。．!！?？]{2,40}?(?:にあたり|にあたって|に当たり|に当たって|のために|のため|に向けて"
+    r"|にむけて)\s*[、,，]\s*(?=\S)"
+)
+"""分析資料の作成にあたり、: what the answer is for, not what is asked."""
+
+
 def _without_reason(question: str) -> str:
-    """The question with a leading clause of reason blanked out (spaces keep every place)."""
+    """The question with a leading clause of reason or purpose blanked out (spaces keep every
+    place)."""
+    purpose = _PURPOSE.match(question)
+    if purpose is not None:
+        return " " * purpose.end() + question[purpose.end() :]
     found = _REASON.match(question)
     if found is None or _TOPIC_MARKED.search(found.group(1)):
         return question
@@ -514,13 +527,20 @@ _ASKS = re.compile(r"(?:か|かな|ください|下さい|て|ませ|願いま�
 """…上位3つ教えていただけますか。: a first sentence that asks is the question itself."""
 
 
+_LEAVE = re.compile(
+    r"(?:させて|させていただきたく)(?:ください|下さい|ほしい|いただけますか|もらえますか)?$"
+)
+"""…確認させてください。: asking leave to ask, which the next sentence does."""
+
+
 def _without_statements(question: str) -> str:
     """The question with the sentences said before it blanked out (spaces keep every place)."""
     found = _STATEMENTS.match(question)
+    said = question[: found.end()].rstrip(" 。．!！") if found is not None else ""
     if (
         found is None
         or not question[found.end() :].strip()
-        or _ASKS.search(question[: found.end()].rstrip(" 。．!！"))
+        or (_ASKS.search(said) and not _LEAVE.search(said))
     ):
         return question
     return " " * found.end() + question[found.end() :]
@@ -640,11 +660,15 @@ def _plan(  # noqa: PLR0912, PLR0915 - one reading, step by step
         # the table does not have (ベース, コツ, 幸い) are how it was asked
         topic, name, apart = None, None, []
         unplaced = [u for u in unplaced if u.reason != "topic"]
-    if topic and " " in topic and _OR.search(reading.folded):
-        # geoparks or 国定公園: either one, though one measure has both
+    if (topic and " " in topic and _OR.search(reading.folded)) or (
+        op in _OF_EITHER and _joined_by_ya(reading, topic_words)
+    ):
+        # geoparks or 国定公園, 移住や関係人口に関連する施策: either one, though one measure
+        # has both (counted once, never added twice)
         either = _alternatives(reading, topic_words, k)
         if either:
             topic, selection = None, selection.model_copy(update={"any_topics": either})
+            op = "total" if op == "sum" else op
     if name_marked and not name and not topic and not apart:
         unplaced.append(Unplaced(text="名前", reason="name"))
     selection = selection.model_copy(
@@ -1683,6 +1707,18 @@ def _name_is_a_unit(reading: Reading) -> bool:
 _OR = re.compile(r"\bor\b|または|もしくは|あるいは")
 
 
+_OF_EITHER = frozenset({"sum", "total", "count", "list", "search", "mean", "median", "where"})
+_YA = re.compile(r"\s*や\s*")
+
+
+def _joined_by_ya(reading: Reading, words: list[Word]) -> bool:
+    """移住や関係人口: topic words listed with や, which names the measures of either."""
+    return any(
+        _YA.fullmatch(reading.folded[before.end : word.start])
+        for before, word in itertools.pairwise(words)
+    )
+
+
 def _alternatives(reading: Reading, words: list[Word], k: Knowledge) -> list[str]:
     """移住者の増加や移住定住対策, エゾシカかニシン: topics joined by や, か, or, と are
     alternatives (each group's words hold together); none when a group finds nothing."""
@@ -2266,14 +2302,22 @@ def _topic_sides(sides: list[Side]) -> bool:
     return any(s.selection is not None and s.selection.topic for s in sides)
 
 
+_LARGEST_BY_ITSELF = frozenset(
+    fold(w)
+    for w in "最大 最高 最多 largest biggest highest no.1 no.1の no1 最上位 トップの topの".split()
+)
+_SMALLEST_BY_ITSELF = frozenset(
+    fold(w) for w in "最小 最低 最少 smallest lowest least 最下位 ビリ".split()
+)
+"""Superlatives that say their direction themselves (No.1の振興局と最下位の振興局)."""
+
+
 def _order_near(reading: Reading, anchor: Piece) -> Order:
     candidates = [*reading.cues("smallest"), *reading.cues("largest")]
-    if anchor.text in ("最小", "最低", "最少"):
+    if anchor.text in _SMALLEST_BY_ITSELF:
         return "smallest"
-    if anchor.text in ("最大", "最高", "最多", "largest", "biggest", "highest"):
+    if anchor.text in _LARGEST_BY_ITSELF:
         return "largest"
-    if anchor.text in ("smallest", "lowest", "least"):
-        return "smallest"
     following = [p for p in candidates if p.span.start >= anchor.span.start]
     if not following:
         return "largest"

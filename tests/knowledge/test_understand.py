@@ -2596,3 +2596,69 @@ def test_a_total_checked_after_sum_it_up_is_a_check_not_a_condition():
     reply = said("打合せ用に数字ほしいんやけど、全道で合計すると１億円超えてるん？なんぼか教えて")
     assert f"{total:,}千円" in reply
     assert "はい" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "operation"),
+    [
+        ("どう聞けばいいの？ 振興局ごとの金額が知りたいときは", "help"),
+        ("施策と振興局を比べたいときって、どういう聞き方をすればいい？", "help"),
+        ("初めて使うんですけど、どんなことを聞けば答えてくれるんですか？", "help"),
+        ("炭鉱の記憶とかニシンの事業とか載ってるけど、この表っていつの年度の予算？", "about"),
+        ("根室ディアの事業も十勝のプロジェクトも並んでるこの表、金額の単位って何？", "about"),
+        ("このデータ 道内の地域プロジェクト全部載ってる？ 主なものだけ？", "about"),
+    ],
+)
+def test_a_question_about_asking_or_the_table_is_that_whatever_it_names(
+    question: str, operation: str
+):
+    assert plan(question).operation == operation
+    assert ask(K, question).kind == operation
+
+
+def test_a_unit_typed_apart_from_its_number_is_the_amount():
+    band = [r for r in ROWS if 3000 <= r.budget <= 3500]
+    reply = said("Which 施策 have budgets between 3,000 and 3,500 千円?")
+    assert band
+    assert all(r.measure[:12] in reply for r in band)
+
+
+def test_number_one_and_number_two_are_the_first_and_the_second():
+    first, second = sorted(SUBPREFECTURE_TOTALS.values(), reverse=True)[:2]
+    assert f"{first / second:.2f}倍" in said("No.1振興局はNo.2振興局の何倍？")
+    gap = first - min(SUBPREFECTURE_TOTALS.values())
+    assert f"{gap:,}千円" in said("No.1の振興局と最下位の振興局のギャップは？")
+
+
+def test_polite_ways_of_asking_which_and_how_many():
+    iburi, nemuro = SUBPREFECTURE_TOTALS["胆振"], SUBPREFECTURE_TOTALS["根室"]
+    reply = said(
+        "胆振総合振興局と根室振興局では、いずれの予算額が多いかご教示いただけますでしょうか。"
+    )
+    assert f"{iburi:,}千円" in reply
+    assert f"{nemuro:,}千円" in reply
+    tied = sum(1 for r in ROWS if r.budget == 7000)
+    assert f"{tied}件" in said("予算がぴったり7,000千円の施策ってなんぼあるん？")
+
+
+def test_a_clause_of_purpose_and_asking_leave_are_not_the_question():
+    kushiro = [r.budget for r in ROWS if r.subprefecture == "釧路"]
+    question = (
+        "お疲れ様です。分析資料の作成にあたり、"
+        "釧路総合振興局の施策1件あたりの平均予算額を教えていただけますでしょうか。"
+    )
+    assert f"{statistics.mean(kushiro):,.1f}".removesuffix(".0") in said(question)
+    question = (
+        "お疲れ様です。資料の注記に記載するため確認させてください。"
+        "この表に予算が掲載されている振興局は全部でいくつありますか。"
+    )
+    assert f"{len(SUBPREFECTURE_TOTALS)}" in said(question)
+
+
+def test_topics_listed_with_ya_name_the_measures_of_either_counted_once():
+    either = [
+        r
+        for r in ROWS
+        if any(t in f"{r.measure}{r.project}{r.description}" for t in ("移住", "関係人口"))
+    ]
+    assert f"{sum(r.budget for r in either):,}千円" in said("移住や関係人口の施策の合計")
