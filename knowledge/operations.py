@@ -597,7 +597,7 @@ OPERATIONS: dict[OperationName, Operation] = {
             (
                 "where",
                 "どこ | どの振興局 | どの連携地域 | どちらの連携地域 | どの地域 | どの管内 | "
-                "何処 | どこの | どちらの振興局 | "
+                "何処 | どこの | どちらの振興局 | どのsub | which sub | "
                 "どちらの管内 | どちらの地域 | どこの局 | どの局 | which bureau | which bureaus | "
                 "where | "
                 "which subprefecture | which subprefectures | which region | which regions | "

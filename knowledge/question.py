@@ -97,7 +97,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "unit_subprefecture": _cues(
         "振興局 | 局 | 管内 | subprefecture | subprefectures | どの地域 | region | regions | "
         "bureau | bureaus | offices | shinkokyoku | shinkoukyoku | subprefectural bureaus | "
-        "subprefectural bureau | subprefectural | subpref | subprefs"
+        "subprefectural bureau | subprefectural | subpref | subprefs | sub | subs"
     ),
     "unit_area": _cues("連携地域 | cooperation area | cooperation areas | area | areas | エリア"),
     # markers (the whole of a share, an exclusion, a name)
