@@ -15,7 +15,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 import jaconv
@@ -611,7 +611,6 @@ def _plan(  # noqa: PLR0912, PLR0915 - one reading, step by step
     plain = [p for p in plain if not _glosses_a_region(reading, p, regions)]
     nested = set(map(id, _nesting(reading, plain))) - set(map(id, _containers(plain)))
     plain = [p for p in plain if id(p) not in nested]
-    _thousands_when_only_they_fit(reading, k)
     ranges = reading.of("range")
     budget = _budget(reading, ranges, unplaced)
     counts = reading.of("count")
@@ -1129,19 +1128,6 @@ def _right_before_except(reading: Reading, end: int, *, measures: bool = False) 
         for cue in reading.cues("except")
         if cue.span.start >= end
     )
-
-
-def _thousands_when_only_they_fit(reading: Reading, k: Knowledge) -> None:
-    """予算5,000超7,000未満: bare numbers that, read in 万円, would be beyond every measure
-    (5,000万円) but in 千円 are among them are 千円, the table's unit; 500以上 fits both and is
-    asked back."""
-    largest = max((r.budget_thousand_yen for r in k.rows), default=0) * 1000
-    for piece in reading.of("range"):
-        if not piece.guessed_unit or piece.range is None:
-            continue
-        bounds = [b for b in (piece.range.minimum_yen, piece.range.maximum_yen) if b is not None]
-        if bounds and all(b <= largest < b * 10 for b in bounds):
-            reading.pieces[reading.pieces.index(piece)] = replace(piece, guessed_unit=False)
 
 
 def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> AmountRange | None:

@@ -2664,12 +2664,6 @@ def test_topics_listed_with_ya_name_the_measures_of_either_counted_once():
     assert f"{sum(r.budget for r in either):,}千円" in said("移住や関係人口の施策の合計")
 
 
-def test_bare_numbers_that_fit_the_measures_only_in_thousand_yen_are_thousand_yen():
-    band = [r.budget for r in ROWS if 5000 < r.budget < 7000]
-    assert f"{sum(band):,}千円" in said("予算５，０００超７，０００未満 合計")
-    assert isinstance(ask(K, "500以上の施策"), ClarifyAnswer) or plan("500以上の施策").unplaced
-
-
 def test_sub_is_what_the_team_calls_a_subprefecture():
     runs = sorted({r.subprefecture for r in ROWS if r.project.startswith("環境保全")})
     reply = said("環境保全と地域資源の有効利用推進プロジェクト、どのsubでやってる？")
