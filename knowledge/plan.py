@@ -155,6 +155,7 @@ class Side(_Model):
 UnplacedReason = Literal[
     "amount",
     "by",
+    "earlier",
     "measure",
     "name",
     "number",

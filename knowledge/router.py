@@ -147,6 +147,18 @@ def _not_budget(_knowledge: Knowledge, first: Unplaced, _question: str, _rest: s
     )
 
 
+def _earlier_answer(_knowledge: Knowledge, first: Unplaced, _question: str, _rest: str) -> Answer:
+    """じゃあその中で道北のは？ asked first: there is no earlier answer to point back to; the
+    question without the pointing words is offered."""
+    return ClarifyAnswer(
+        message=f"「{first.text}」が指す前の答えがありません。"
+        "条件を1つの質問にまとめて聞いてください（例: 300万円以上の施策のうち道北のものは？）。",
+        choices=[
+            Choice(label=text, question=text) for text in first.suggestions if _meaningful(text)
+        ],
+    )
+
+
 def _missing_name(_knowledge: Knowledge, _first: Unplaced, _question: str, _rest: str) -> Answer:
     return ClarifyAnswer(
         message="名前にどんな言葉が入っている施策ですか？"
@@ -259,6 +271,7 @@ _ASK_BACK: dict[UnplacedReason, AskBack] = {
     "sides": _missing_side,
     "superlative": _not_budget,
     "name": _missing_name,
+    "earlier": _earlier_answer,
     "relative": _relative,
     "by": _other_dimension,
     "statistic": _statistic,

@@ -449,6 +449,11 @@ _PURPOSE = re.compile(
 """分析資料の作成にあたり、: what the answer is for, not what is asked."""
 
 
+def _blanked(question: str) -> str:
+    """The question with what is said before it blanked out: sentences, then a reason."""
+    return _without_reason(_without_statements(question))
+
+
 def _without_reason(question: str) -> str:
     """The question with a leading clause of reason or purpose blanked out (spaces keep every
     place)."""
@@ -463,7 +468,7 @@ def _without_reason(question: str) -> str:
 
 def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understanding]:
     """The plan of a question, and what was understood (for the reply and the JSON)."""
-    blanked = _without_reason(_without_statements(question))
+    blanked = _blanked(question)
     reading = _reading(blanked, knowledge)
     plan = _plan(reading, knowledge)
     aside = question[: _aside_end(blanked)]
@@ -485,7 +490,7 @@ def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understa
         # form or a remark after the question, which the plan cannot place or which would
         # change it, leaves the question itself to be answered
         first = question[:cut] + " " * len(rest)
-        alone = _plan(_reading(_without_reason(_without_statements(first)), knowledge), knowledge)
+        alone = _plan(_reading(_blanked(first), knowledge), knowledge)
         if not alone.unplaced and (
             remark or not _says_nothing_of_the_data(alone) or not _names_data(rest, knowledge)
         ):
@@ -498,9 +503,9 @@ _NEXT_SENTENCE = re.compile(r"(?<=[?？。．!！])\s*(?=[^\s?？。．!！])|\s
 """…何件？十勝と同じ数？ / …あるのかなちなみに千円単位でいいよ: where what follows the
 question begins."""
 _REMARK = re.compile(
-    r"(?:けど|けれど|けども|やし|だし|気がする|気がします|と思う|と思います|イメージ|らしい"
-    r"|みたい|っぽい|そう|かも)(?:な|ね|よ|やな|だな|けど)*[。．!！…w笑]*$"
-    r"|そう(?:やし|だし|やけど|だけど)|気がする|イメージ|と思う|って聞いた"
+    r"(?:けど|けれど|けども|やし|だし|らしい|みたい|っぽい|そう|かも)(?:な|ね|よ|やな|だな|けど)*"
+    r"[。．!！…w笑]*$|そう(?:やし|だし|やけど|だけど)|気がする|気がします|イメージ|と思う"
+    r"|と思います|って聞いた"
 )
 """…めっちゃ少なそうやけど / 3つやった気がするけど: a remark, not part of what is asked."""
 
@@ -587,6 +592,14 @@ def _says_nothing_of_the_data(plan: QueryPlan) -> bool:
 # -- the plan ---------------------------------------------------------------------------------
 
 
+_POINTS_BACK = re.compile(
+    r"\s*(?:じゃあ|じゃ|では|それでは|それじゃ|それで|で|あと|ほんで|ほな)?[、,\s]*"
+    r"(その中で|その中の|そのなかで|その中|そのうち|それらの|それら|その(?!他|ほか)|それ(?!ぞれ)"
+    r"|そこ(?!そこ)|さっきの|前の)"
+)
+"""A question that begins by pointing back at an earlier answer (その内訳は？, じゃあその中で…)."""
+
+
 def _plan(  # noqa: PLR0912, PLR0915 - one reading, step by step
     reading: Reading, k: Knowledge, *, said_before: int = 0
 ) -> QueryPlan:
@@ -598,6 +611,11 @@ def _plan(  # noqa: PLR0912, PLR0915 - one reading, step by step
         if opened and _NOTED.match(reading.folded, note.span.end):
             # オロロンラインの事業（5百万ちょっと）: a figure in brackets is a note, no condition
             reading.pieces.remove(note)
+    pointer = _POINTS_BACK.match(reading.text)
+    if pointer is not None:
+        # じゃあその中で道北のは？: a follow-up, with no earlier answer to point back to
+        alone = reading.text[pointer.end() :].strip()
+        unplaced.append(Unplaced(text=pointer.group(1), reason="earlier", suggestions=[alone]))
     year = _year(reading, k, unplaced)
     words = _homophone_cues(reading, _typo_cues(reading, _left_words(reading, k), k), k)
     rest = [m.span() for m in _THE_REST.finditer(reading.folded)] if reading.of("range") else []

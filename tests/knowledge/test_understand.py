@@ -2668,3 +2668,22 @@ def test_sub_is_what_the_team_calls_a_subprefecture():
     runs = sorted({r.subprefecture for r in ROWS if r.project.startswith("環境保全")})
     reply = said("環境保全と地域資源の有効利用推進プロジェクト、どのsubでやってる？")
     assert all(name in reply for name in runs)
+
+
+@pytest.mark.parametrize(
+    "question", ["じゃあその中で道北のは？", "その内訳は？", "そのうち一番大きいのは？"]
+)
+def test_a_question_pointing_back_with_nothing_before_it_is_asked_back(question: str):
+    answer = ask(K, question)
+    assert isinstance(answer, ClarifyAnswer)
+    reply = said(question)
+    assert "前の答えがありません" in reply
+    assert "千円" not in reply
+
+
+def test_words_that_only_look_like_pointing_back_are_read_as_usual():
+    assert (
+        not plan("その他の事業は？").unplaced
+        or plan("その他の事業は？").unplaced[0].reason != "earlier"
+    )
+    assert f"{sum(r.budget for r in ROWS):,}千円" in said("それぞれの振興局の予算は？")
