@@ -726,7 +726,11 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "median",
                 "中央値 | ちゅうおうち | 真ん中の金額 | 真ん中 | メジアン | メディアン | median",
             ),
-            ((130, lambda e: e.has("median")),),
+            (
+                # 全部の施策並べたときの真ん中: lined up to find the middle, no ranking asked
+                (95, lambda e: e.has("median") and e.has("rank") and not e.counts),
+                (130, lambda e: e.has("median")),
+            ),
         ),
         Operation(
             "breakdown",

@@ -2687,3 +2687,11 @@ def test_words_that_only_look_like_pointing_back_are_read_as_usual():
         or plan("その他の事業は？").unplaced[0].reason != "earlier"
     )
     assert f"{sum(r.budget for r in ROWS):,}千円" in said("それぞれの振興局の予算は？")
+
+
+def test_the_middle_of_the_measures_lined_up_is_the_median():
+    median = statistics.median(r.budget for r in ROWS)
+    assert f"{median:,.0f}千円" in said("全部の施策並べたときの真ん中っていくら？")
+    reply = said("全部の施策の中央値ってなんぼ？平均だと石狩に引っ張られそうだからさ")
+    assert f"{median:,.0f}千円" in reply
+    assert "石狩振興局" not in reply
