@@ -45,6 +45,11 @@ def without_surrogates(text: str) -> str:
     return _SURROGATES.sub("\ufffd", text)
 
 
+def is_hiragana(text: str) -> bool:
+    """Whether every letter is hiragana (or the long-vowel mark): えぞしか, ですかね."""
+    return all("\u3041" <= c <= "\u3096" or c == "ー" for c in text)
+
+
 def is_kana(char: str) -> bool:
     return "\u3041" <= char <= "\u30ff" and char not in "・゠"
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from knowledge.normalize import fold
+from knowledge.normalize import fold, is_hiragana
 from knowledge.operations import operation_cues
 from knowledge.quantities import (
     Amount,
@@ -529,7 +529,6 @@ def _english_words(reading: Reading) -> None:
                 reading.claim(Piece("quoted", Span(*match.span()), japanese))
 
 
-_HIRAGANA = re.compile(r"[\u3041-\u3096ー]+")
 _WORD_BEFORE = re.compile(r"[\u3041-\u3096]")
 _PARTICLE_BEFORE = frozenset("のとやはがにでもをへかつ")
 _ENDING_AFTER = re.compile(r"(?:けど|けれど|な|ね|ん|ろ|わ|し|か(?!ら))")
@@ -540,7 +539,7 @@ def _inside_a_phrase(reading: Reading, start: int, end: int) -> bool:
     (そう of 少なそう) followed by a sentence ending is no region."""
     before = reading.text[start - 1 : start]
     return (
-        bool(_HIRAGANA.fullmatch(reading.text[start:end]))
+        is_hiragana(reading.text[start:end])
         and bool(_WORD_BEFORE.fullmatch(before))
         and before not in _PARTICLE_BEFORE
         and _ENDING_AFTER.match(reading.text, end) is not None

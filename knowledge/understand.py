@@ -22,7 +22,7 @@ import jaconv
 
 from knowledge.answers import Scope, Understanding
 from knowledge.engine import Knowledge
-from knowledge.normalize import fold
+from knowledge.normalize import fold, is_hiragana
 from knowledge.operations import Evidence, choose
 from knowledge.plan import (
     UNIT_LABEL,
@@ -191,16 +191,12 @@ def _left_words(reading: Reading, k: Knowledge) -> list[Word]:
     return words
 
 
-def _hiragana(word: str) -> bool:
-    return all("\u3041" <= c <= "\u3096" or c == "ー" for c in word)
-
-
 def _all_filler(word: str, k: Knowledge) -> bool:
     """いま画面: a compound of words that are each filler is filler (a word all in hiragana
     is judged whole: おつゆ is a word, not お and つゆ)."""
     from knowledge.reading import CONTENT_WORDS  # noqa: PLC0415 - the reader loads a dictionary
 
-    if _hiragana(word):
+    if is_hiragana(word):
         return False
     parts = CONTENT_WORDS.words(word)
     return len(parts) > 1 and all(_is_filler(word[b:e], k) for b, e in parts)
@@ -354,7 +350,7 @@ def _is_filler(word: str, k: Knowledge) -> bool:
         or (key.isascii() and len(key) <= 1)
     ):
         return True
-    if not _hiragana(word):
+    if not is_hiragana(word):
         return False
     if len(key) <= 2:
         return key not in k.short_kana_words
