@@ -594,6 +594,8 @@ _POINTS_BACK = re.compile(
     r"|そこ(?!そこ)|さっきの|前の)"
 )
 """A question that begins by pointing back at an earlier answer (その内訳は？, じゃあその中で…)."""
+_PARTICLE_FIRST = re.compile(r"^(?:を|は|が|って|で|も|に|の)\s*")
+"""それを金額の大きい順に -> 金額の大きい順に: the question offered starts with what is asked."""
 
 
 def _plan(  # noqa: PLR0912, PLR0915 - one reading, step by step
@@ -610,7 +612,7 @@ def _plan(  # noqa: PLR0912, PLR0915 - one reading, step by step
     pointer = _POINTS_BACK.match(reading.text)
     if pointer is not None:
         # じゃあその中で道北のは？: a follow-up, with no earlier answer to point back to
-        alone = reading.text[pointer.end() :].strip()
+        alone = _PARTICLE_FIRST.sub("", reading.text[pointer.end() :].strip())
         unplaced.append(Unplaced(text=pointer.group(1), reason="earlier", suggestions=[alone]))
     year = _year(reading, k, unplaced)
     words = _homophone_cues(reading, _typo_cues(reading, _left_words(reading, k), k), k)

@@ -2695,3 +2695,9 @@ def test_the_middle_of_the_measures_lined_up_is_the_median():
     reply = said("全部の施策の中央値ってなんぼ？平均だと石狩に引っ張られそうだからさ")
     assert f"{median:,.0f}千円" in reply
     assert "石狩振興局" not in reply
+
+
+def test_the_question_offered_without_the_pointing_words_starts_with_what_is_asked():
+    answer = ask(K, "それを金額の大きい順にして")
+    assert isinstance(answer, ClarifyAnswer)
+    assert [c.question for c in answer.choices] == ["金額の大きい順にして"]
