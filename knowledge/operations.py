@@ -688,7 +688,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "most | least | largest | biggest | smallest | highest | lowest | single biggest | "
                 "cheapest | costliest | priciest | "
                 "the top | the bottom | トップの | topの | ナンバーワンの | no.1の | no.1 | no1 | "
-                "最下位 | 最上位",
+                "最下位 | 最上位 | ビリ",
             ),
             (
                 # 予算が多いのはどの振興局: the one with the most, said without 一番

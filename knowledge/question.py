@@ -86,7 +86,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "smallest": _cues(
         "少ない | 小さい | ちいさい | ちっちゃい | ちっさい | 低い | しょぼい | 安い | 下位 | "
-        "最下位 | ワースト | 最小 | 最低 | 最少 | 最安 | 下から | 小さめ | 少なめ | 低め | 少額 | "
+        "最下位 | ビリ | ワースト | 最小 | 最低 | 最少 | 最安 | 下から | 小さめ | 少なめ | 低め | "
+        "少額 | "
         "低額 | すくない | ひくい | "
         "smallest | least | lowest | bottom | worst | less | min | fewest | cheapest"
     ),
@@ -111,7 +112,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "except": _cues(
         "以外 | を除く | を除いた | を除いて | except | excluding | other than | "
-        "じゃない | じゃなく | ではない | ではなく"
+        "じゃない | じゃなく | ではない | ではなく | 付かない | つかない | 付いてない | "
+        "ついてない | 付いていない | ついていない"
     ),
     "name": _cues("名前 | 施策名 | 事業名 | 名称 | name | named | 名前に"),
     "bot": _cues(
@@ -353,7 +355,7 @@ def _quoted_apart(text: str, start: int, keys: list[tuple[str, str, str]]) -> bo
     return closing > 0 and not any(quoted in key for key, _, _ in keys)
 
 
-_SUFFIX_APART = re.compile(fold(r"\s+(?:総合)?振興局(?!ごと|別|単位)|\s*エリア(?!ごと|別)"))
+_SUFFIX_APART = re.compile(fold(r"\s*(?:総合)?振興局(?!ごと|別|単位)|\s*エリア(?!ごと|別)"))
 """Soya 振興局, 道南エリア: the region's own suffix, typed apart, asks for no unit."""
 _AREA_SUFFIX = re.compile(fold(r"\s*エリア(?!ごと|別)"))
 """道央 振興局 is the 振興局 of 道央, not its suffix; 道南エリア is 道南."""
@@ -468,7 +470,7 @@ _FILLER_PHRASES = tuple(
     for p in sorted(
         (
             "at least one", "at least 1", "one of", "any of", "each of", "all of the", "which one",
-            "how much is budgeted", "is budgeted", "budgeted", "in this table", "in the table",
+            "is budgeted", "budgeted", "in this table", "in the table",
             "this table", "the table", "in the tables", "in these tables", "the tables",
             "in this data", "according to", "千円単位", "万円単位",
             "円単位", "単位で", "in thousand yen", "in thousands of yen",

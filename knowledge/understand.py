@@ -765,7 +765,10 @@ def _plan(  # noqa: PLR0912, PLR0915 - one reading, step by step
             selection = selection.model_copy(
                 update={
                     "regions": within if has_region_sides else shared_regions,
-                    "topic": None if _topic_sides(sides) else selection.topic,
+                    "topic": None if _topic_sides(sides) else _unnamed(selection.topic, sides),
+                    # ポストコロナいしかり…と、ポストコロナが付かない方の「いしかり…」: a word
+                    # of a named side's own name tells the two apart; it narrows neither
+                    "excluded_topics": [t for t in selection.excluded_topics if _unnamed(t, sides)],
                     # a measure or project that is a side is not also the scope of both
                     "measure": None if _named_sides(sides, "measure") else selection.measure,
                     "project": None if _named_sides(sides, "project") else selection.project,
@@ -865,12 +868,16 @@ def _plan(  # noqa: PLR0912, PLR0915 - one reading, step by step
         # 振興局それぞれの予算一覧: each one's budget; 全部の振興局合わせて: all of them added up
         op, by = ("total", None) if reading.has("sum") else ("breakdown", unit)
     elif (op == "list" and _WITH_AMOUNTS.search(reading.folded)) or (
-        op in ("list", "total", "search") and _NAMES_AND_AMOUNTS.search(reading.folded)
+        op in ("list", "total", "search")
+        and (_NAMES_AND_AMOUNTS.search(reading.folded) or _EACH.search(reading.folded))
     ):
         # ワーケーション関連の施策、予算もあわせて: each one with its budget
         op, by = "breakdown", unit
     if op == "breakdown":
         by = _breakdown_by(reading) or by
+        if by == "measure" and _EACH.search(reading.folded) and len(selection.regions) > 1:
+            # 石狩と空知それぞれの予算: each region's own
+            by = "area" if selection.regions[0].kind == "area" else "subprefecture"
     used_counts = (
         (op == "rank" and counts)
         or (op == "sum" and counts and len(sides) == n and all(s.pick for s in sides))
@@ -1131,7 +1138,8 @@ def _excluded(reading: Reading, piece: Piece) -> bool:
     )
 
 
-_EXCEPT_GAP = re.compile(fold(r"[\sはがものを、,]{0,2}"))
+_EXCEPT_GAP = re.compile(fold(r"(?:の\s*(?:方|ほう))?[\sはがものを、,]{0,2}"))
+"""ポストコロナの方じゃない: the one said is the one taken out."""
 _EXCEPT_GAP_OF_MEASURES = re.compile(fold(r"(?:の(?:施策|事業))?[\sはがものを、,]{0,2}"))
 
 
@@ -1305,6 +1313,8 @@ def _order(reading: Reading) -> Order:
         return "largest"
     if not large:
         return "smallest"
+    if any(p.text in _LAST_BY_ITSELF for p in small):
+        return "smallest"  # 多い順に並べて最下位: the last of the order asked for
     starts = [p for p in (*small, *large) if _STARTS_FROM.match(reading.folded[p.span.end :])]
     if starts:  # 少ないほうから多いほうへ: the order starts from what から follows
         return "smallest" if starts[0] in small else "largest"
@@ -1424,6 +1434,9 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
         "list": ("list",),
     }.get(op, ())
     cue_positions = [p.span.start for p in reading.of("cue") if p.name in anchors]
+    if op == "count":
+        # プロジェクトは何種類、振興局ごとに数えると: what is counted per 振興局 is the unit
+        units = [p for p in units if not _per_unit(reading, p)] or units
     if op in ("mean", "median"):
         # 1振興局あたり, 振興局ごとの平均, per area: a mean over their totals; an area said as a
         # region's suffix or per measure keeps the mean over measures
@@ -1449,7 +1462,12 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
     return _UNIT_CUES[units[-1].name or ""]
 
 
-_ACROSS_BEFORE = re.compile(r"\bacross(?:\s+(?:all|the|every|each))*\s*$")
+_ACROSS_BEFORE = re.compile(
+    fold(
+        r"(?:\bacross(?:\s+(?:all|the|every|each|its|their|several|multiple))*|複数の|いくつもの)"
+        r"\s*$"
+    )
+)
 _ACROSS_AFTER = re.compile(fold(r"^\s*を?(?:またいで|またぎ|跨いで|跨ぎ|横断)"))
 
 
@@ -1466,6 +1484,15 @@ _WITH_AMOUNTS = re.compile(
         r"|\bwith\s+(?:their\s+|the\s+|its\s+)?(?:budgets?|amounts?)\b"
     )
 )
+_EACH = re.compile(
+    fold(
+        r"それぞれ|各々|おのおの|別々|べつべつ|ひとつずつ|一つずつ|1つずつ|いくらずつ|ずつの"
+        r"|どの(?:施策|事業|取組|取り組み)で(?:いくら|どれだけ|どのくらい)"
+        r"|\beach\s+(?:of\s+)?(?!other\b)[a-z]|\b(?:respectively|individually|separately)\b"
+    )
+)
+"""石狩と空知それぞれの予算, どの施策でいくら, each subprefecture: every item's own amount, not
+their sum (measures of 2 to 5 million yen each is a condition on each)."""
 _NAMES_AND_AMOUNTS = re.compile(
     fold(
         r"(?:施策名|事業名|名前|名称)\s*(?:と|や|,|、)\s*(?:予算|金額|予算額)"
@@ -1759,6 +1786,10 @@ def _topics(
         if name_marked and k.name_rows(word.text):
             found.append(word.text)
             continue
+        head = _without_action(word.text, k)
+        if head is not None:
+            found.append(head)
+            continue
         if k.topic_rows(word.text):
             found.append(word.text)
             continue
@@ -1779,6 +1810,25 @@ def _topics(
         # sum, as the planner decides, or else a question to ask back
         return None, None, found
     return joined, None, []
+
+
+ACTIONS = frozenset(
+    "促進 推進 振興 対策 活用 支援 強化 拡大 創出 普及 発信 育成 整備 関連 関係 系".split()
+)
+"""What is done about a topic (移住促進, 観光振興, エゾシカ対策): how, not what."""
+
+
+def _without_action(text: str, k: Knowledge) -> str | None:
+    """移住促進 → 移住: a topic said with what is done about it is about the topic, and finds
+    the measures about it that say it otherwise (移住者の増加); None when nothing is gained."""
+    from knowledge.reading import CONTENT_WORDS  # noqa: PLC0415 - the reader loads a dictionary
+
+    spans = CONTENT_WORDS.words(text)
+    if len(spans) < 2 or text[spans[-1][0] : spans[-1][1]] not in ACTIONS:
+        return None
+    head = text[: spans[-1][0]]
+    rows, whole = set(k.topic_rows(head)), set(k.topic_rows(text))
+    return head if rows > whole else None
 
 
 STATISTICS = frozenset(
@@ -1845,7 +1895,10 @@ def _topic_and_region_sides(
         else (topic.end, place.span.start)
     )
     region = Selection(regions=[_scope(place.region)])
-    whole = re.match(fold(r"\s*(?:全体|ぜんたい|全部)"), reading.folded[place.span.end :])
+    whole = re.match(  # ねむろ振興局全体: the suffix of a region read by its sound first
+        fold(r"\s*(?:(?:総合)?振興局|エリア)?\s*(?:全体|ぜんたい|全部)"),
+        reading.folded[place.span.end :],
+    )
     if not _SIDE_SEPARATOR.search(reading.folded[first_end:second_start]) or (
         not whole and k.select(region.model_copy(update={"topic": topic.text}))
     ):
@@ -2310,6 +2363,18 @@ topic."""
 _SUBJECT_MARK = re.compile(fold("って|は|が"))
 
 
+def _unnamed(topic: str | None, sides: list[Side]) -> str | None:
+    """The shared topic, unless it is part of a side's own measure or project name."""
+    names = [
+        fold(name)
+        for s in sides
+        if s.selection is not None
+        for name in (s.selection.measure, s.selection.project)
+        if name
+    ]
+    return None if topic and any(fold(topic) in n for n in names) else topic
+
+
 def _named_sides(sides: list[Side], field: Literal["measure", "project"]) -> bool:
     return any(s.selection is not None and getattr(s.selection, field) for s in sides)
 
@@ -2326,6 +2391,8 @@ _SMALLEST_BY_ITSELF = frozenset(
     fold(w) for w in "最小 最低 最少 smallest lowest least 最下位 ビリ".split()
 )
 """Superlatives that say their direction themselves (No.1の振興局と最下位の振興局)."""
+_LAST_BY_ITSELF = frozenset(fold(w) for w in "最下位 ビリ びり".split())
+"""The last of a ranking, whichever way it is ordered (多い順で最下位)."""
 
 
 def _order_near(reading: Reading, anchor: Piece) -> Order:
