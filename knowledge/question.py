@@ -356,7 +356,8 @@ def _quoted_apart(text: str, start: int, keys: list[tuple[str, str, str]]) -> bo
 
 
 _SUFFIX_APART = re.compile(fold(r"\s*(?:総合)?振興局(?!ごと|別|単位)|\s*エリア(?!ごと|別)"))
-"""Soya 振興局, 道南エリア: the region's own suffix, typed apart, asks for no unit."""
+"""Soya 振興局, ねむろ振興局, 道南エリア: the region's own suffix, typed apart or after a name
+read by its sound, asks for no unit."""
 _AREA_SUFFIX = re.compile(fold(r"\s*エリア(?!ごと|別)"))
 """道央 振興局 is the 振興局 of 道央, not its suffix; 道南エリア is 道南."""
 

@@ -2387,12 +2387,12 @@ _LARGEST_BY_ITSELF = frozenset(
     fold(w)
     for w in "最大 最高 最多 largest biggest highest no.1 no.1の no1 最上位 トップの topの".split()
 )
-_SMALLEST_BY_ITSELF = frozenset(
-    fold(w) for w in "最小 最低 最少 smallest lowest least 最下位 ビリ".split()
+_LAST_BY_ITSELF = frozenset(fold(w) for w in "最下位 ビリ".split())
+"""The last of a ranking, whichever way it is ordered (多い順で最下位)."""
+_SMALLEST_BY_ITSELF = _LAST_BY_ITSELF | frozenset(
+    fold(w) for w in "最小 最低 最少 smallest lowest least".split()
 )
 """Superlatives that say their direction themselves (No.1の振興局と最下位の振興局)."""
-_LAST_BY_ITSELF = frozenset(fold(w) for w in "最下位 ビリ びり".split())
-"""The last of a ranking, whichever way it is ordered (多い順で最下位)."""
 
 
 def _order_near(reading: Reading, anchor: Piece) -> Order:
