@@ -591,14 +591,16 @@ def _inside_words(text: str) -> tuple[set[int], set[int]]:
     return every, later
 
 
-def _cue_words(reading: Reading) -> None:
-    """Cue words, longest first, each where nothing else claimed it (Latin ones as words)."""
+@functools.cache
+def _cue_patterns() -> tuple[tuple[str, str, bool, re.Pattern[str]], ...]:
+    """Every cue phrase with its name and pattern, longest first, compiled once: there are more
+    of them than re's own cache holds, so compiling per question cost most of its reading."""
     every = sorted(
         ((phrase, name) for name, phrases in CUES.items() for phrase in phrases),
         key=lambda item: len(item[0]),
         reverse=True,
     )
-    inside, later = _inside_words(reading.text)
+    compiled = []
     for phrase, name in every:
         latin = bool(_LATIN.match(phrase))
         pattern = (
@@ -607,6 +609,14 @@ def _cue_words(reading: Reading) -> None:
             # そうや の 施策 の 数: typed with spaces between the words, the same cue
             else re.compile(r"[ \u3000]?".join(map(re.escape, phrase)))
         )
+        compiled.append((phrase, name, latin, pattern))
+    return tuple(compiled)
+
+
+def _cue_words(reading: Reading) -> None:
+    """Cue words, longest first, each where nothing else claimed it (Latin ones as words)."""
+    inside, later = _inside_words(reading.text)
+    for phrase, name, latin, pattern in _cue_patterns():
         for match in pattern.finditer(reading.folded):
             start, end = match.span()
             inside_same = any(
