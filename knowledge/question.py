@@ -100,7 +100,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "bureau | bureaus | offices | shinkokyoku | shinkoukyoku | subprefectural bureaus | "
         "subprefectural bureau | subprefectural | subpref | subprefs | sub | subs"
     ),
-    "unit_area": _cues("連携地域 | cooperation area | cooperation areas | area | areas | エリア"),
+    "unit_area": _cues(
+        "連携地域 | れんけいちいき | renkei chiiki | renkeichiiki | cooperation area | "
+        "cooperation areas | area | areas | エリア"
+    ),
     # markers (the whole of a share, an exclusion, a name)
     "whole": _cues(
         "全体 | 全道 | 北海道全体 | 北海道 | 道内 | the total | overall | all of hokkaido | "

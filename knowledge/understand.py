@@ -38,6 +38,7 @@ from knowledge.plan import (
 from knowledge.quantities import AmountRange, Span
 from knowledge.question import BUDGET_WORDS, CUES, Piece, Reading, read
 from knowledge.regions import Region
+from knowledge.romaji import as_kana
 
 if TYPE_CHECKING:
     from knowledge.reading import Reader
@@ -464,6 +465,7 @@ def _without_reason(question: str) -> str:
 
 def understand(question: str, knowledge: Knowledge) -> tuple[QueryPlan, Understanding]:
     """The plan of a question, and what was understood (for the reply and the JSON)."""
+    question = as_kana(question)
     blanked = _blanked(question)
     reading = _reading(blanked, knowledge)
     plan = _plan(reading, knowledge)
