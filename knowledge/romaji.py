@@ -3,7 +3,9 @@
 Teammates type Japanese in romaji when their input method is off. The reader knows romaji
 region names but not romaji cue words or particles, so such a question is turned into kana
 first: only a question with romaji particles and no English function words, and only the
-words that spell kana cleanly (jaconv, there and back), leaving English cue words as typed.
+words that spell, cleanly (jaconv, there and back), a particle or a cue word the reader knows
+in kana. Every other word stays as typed: names (the resolver reads them in romaji), English
+cue words, and unknown words, which are then reported as not understood.
 """
 
 from __future__ import annotations
@@ -25,8 +27,6 @@ _ENGLISH = frozenset(
 """Words that make it English, whose words are left as typed."""
 _LONG = {"ā": "aa", "ī": "ii", "ū": "uu", "ē": "ee", "ō": "ou", "â": "aa", "î": "ii", "û": "uu"}
 _LONG |= {"ê": "ee", "ô": "ou"}
-
-
 _GRAMMAR = frozenset("の が で に も か と って は を へ や".split())
 
 
@@ -36,19 +36,6 @@ def _cue_kana() -> frozenset[str]:
     from knowledge.question import CUES  # noqa: PLC0415 - the cue table imports this module's users
 
     return frozenset(p for ps in CUES.values() for p in ps if re.fullmatch(r"[ぁ-ゖー]+", p))
-
-
-@functools.cache
-def _kept() -> frozenset[str]:
-    """Latin words of the cue phrases (total, measure, share...): read as typed."""
-    from knowledge.question import CUES  # noqa: PLC0415 - the cue table imports this module's users
-
-    return frozenset(
-        phrase
-        for phrases in CUES.values()
-        for phrase in phrases
-        if phrase.isalpha() and phrase.isascii()
-    )
 
 
 def _spelled(part: str) -> str | None:
@@ -73,7 +60,7 @@ def _word(word: str) -> str:
     plain = "".join(_LONG.get(c, c) for c in word.lower())
     plain = unicodedata.normalize("NFKC", plain)
     parts = plain.split("-")
-    spelled = [None if p in _kept() else _spelled(p) for p in parts]
+    spelled = [_spelled(p) for p in parts]
     if all(s is None for s in spelled):
         return word
     out = spelled[0] or parts[0]
@@ -82,19 +69,6 @@ def _word(word: str) -> str:
         joined = kana is not None and before.endswith("n") and after[:1] in "aiueo"
         out += ("" if joined else "・" if kana else "-") + (kana or after)
     return out
-
-
-@functools.cache
-def _kept_phrases() -> re.Pattern[str]:
-    """Latin cue phrases of several words (jissai ni tsukatta): read as typed, as a whole."""
-    from knowledge.question import CUES  # noqa: PLC0415 - the cue table imports this module's users
-
-    phrases = sorted(
-        {p for ps in CUES.values() for p in ps if p.isascii() and " " in p.strip()},
-        key=len,
-        reverse=True,
-    )
-    return re.compile("|".join(rf"(?<![a-z]){re.escape(p)}(?![a-z])" for p in phrases))
 
 
 def _particle(match: re.Match[str]) -> bool:
@@ -109,17 +83,12 @@ def as_kana(question: str) -> str:
     words = [m.group().lower() for m in matches]
     if not any(_particle(m) for m in matches) or any(w in _ENGLISH for w in words):
         return question
-    lowered = question.lower()
-    kept = [m.span() for m in _kept_phrases().finditer(lowered)]
-    parts, position = [], 0
-    for match in matches:
-        inside = any(b <= match.start() and match.end() <= e for b, e in kept)
-        typed = match.group()
-        parts.append(question[position : match.start()])
-        if typed[:1].isupper() and typed.lower() in _PARTICLES:
-            parts.append(typed)  # No.1, sentence-initial English No
-        else:
-            parts.append(typed if inside else _word(typed))
-        position = match.end()
-    parts.append(question[position:])
-    return "".join(parts)
+    # No.1, a sentence-initial English No: a capitalised particle is not one
+    return _WORD.sub(
+        lambda m: (
+            m.group()
+            if m.group()[:1].isupper() and m.group().lower() in _PARTICLES
+            else _word(m.group())
+        ),
+        question,
+    )
