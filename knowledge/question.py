@@ -143,6 +143,8 @@ CUES: dict[str, tuple[str, ...]] = {
 }
 _IN_ALL = frozenset(fold(w) for w in "全部 ぜんぶ すべて 全て".split())
 """List cues that also mean "in all" (全部で, すべて合計); 一覧で still asks for a list."""
+_IN_ALL_AFTER = re.compile(r"\s?(?:で|込|こみ|を?(?:合計|合わせ|あわせ|足))")
+"""What follows them when they mean "in all": 全部で, 全部込み, すべて合計."""
 _SOME = frozenset(fold(w) for w in "いくつ 幾つ".split())
 _SOME_AFTER = re.compile(r"か(?!な|ね|しら|\s*[?？。.]|\s*$)")
 """いくつかある, いくつか見せて: "some", not "how many" (いくつかな？, いくつか？ still ask)."""
@@ -653,9 +655,9 @@ def _cue_words(reading: Reading) -> None:
             if (
                 name == "list"
                 and phrase in _IN_ALL
-                and re.match(r"で|を?(?:合計|合わせ|あわせ|足)", reading.folded[end : end + 4])
+                and _IN_ALL_AFTER.match(reading.folded[end : end + 5])
             ):
-                continue  # 全部で, すべて合計: "in all", not "list them all"
+                continue  # 全部で, すべて合計, 全部込み: "in all", not "list them all"
             if reading.free_of_names(start, end) and not inside_same:
                 reading.claim(Piece("cue", Span(start, end), phrase, name=name))
     amounts = {p.span.start for p in reading.pieces if p.kind in ("amount", "range")}

@@ -4,8 +4,9 @@ Teammates type Japanese in romaji when their input method is off. The reader kno
 region names but not romaji cue words or particles, so such a question is turned into kana
 first: only a question with romaji particles and no English function words, and only the
 words that spell, cleanly (jaconv, there and back), a particle or a cue word the reader knows
-in kana. Every other word stays as typed: names (the resolver reads them in romaji), English
-cue words, and unknown words, which are then reported as not understood.
+in kana, or that reads as one the reader knows in kanji (jigyou is 事業, goukei 合計, man-en
+万円). Every other word stays as typed: names (the resolver reads them in romaji), English cue
+words, and unknown words, which are then reported as not understood.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 import unicodedata
 
 import jaconv
+
+from knowledge.normalize import fold, fold_romaji
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u017f]+(?:-[A-Za-z\u00c0-\u017f]+)*")
 _PARTICLES = frozenset("wa ga wo no tte de ni mo ka".split())
@@ -27,6 +30,8 @@ _ENGLISH = frozenset(
 """Words that make it English, whose words are left as typed."""
 _LONG = {"ā": "aa", "ī": "ii", "ū": "uu", "ē": "ee", "ō": "ou", "â": "aa", "î": "ii", "û": "uu"}
 _LONG |= {"ê": "ee", "ô": "ou"}
+_IN_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ\u4e00-\u9fff]")
+"""A question in Japanese script with a word in romaji (7,000千円以上の jigyou って何件？)."""
 _GRAMMAR = frozenset("の が で に も か と って は を へ や".split())
 
 
@@ -38,6 +43,28 @@ def _cue_kana() -> frozenset[str]:
     return frozenset(p for ps in CUES.values() for p in ps if re.fullmatch(r"[ぁ-ゖー]+", p))
 
 
+_AMOUNT_WORDS = "以上 以下 未満 超 台 円 千円 万円 億円 万 千 億".split()
+"""The amount and range words of knowledge/quantities.py (700 man-en ijou is 700万円以上)."""
+_JAPANESE = re.compile(r"^[ぁ-ゖー\u4e00-\u9fff々]*[\u4e00-\u9fff々][ぁ-ゖー\u4e00-\u9fff々]*$")
+
+
+@functools.cache
+def _kanji_words() -> dict[str, str]:
+    """Folded romaji -> the word in kanji, for the cue words, the words a question may leave out
+    and the amount words: what a romaji word may become when it is not written in kana."""
+    from knowledge.question import CUES  # noqa: PLC0415 - the cue table imports this module's users
+    from knowledge.reading import Reader  # noqa: PLC0415 - the reader loads a dictionary
+    from knowledge.understand import FILLER  # noqa: PLC0415 - the reader imports this module
+
+    reader = Reader()
+    words: dict[str, str] = {}
+    phrases = {p for ps in CUES.values() for p in ps} | FILLER | set(_AMOUNT_WORDS)
+    for phrase in sorted(phrases, key=lambda p: (len(p), p)):
+        if _JAPANESE.match(phrase):
+            words.setdefault(fold_romaji(reader.romaji(phrase)), phrase)
+    return words
+
+
 def _spelled(part: str) -> str | None:
     """The kana a romaji word spells, or None when it spells none (olympic, okhotsk)."""
     kana = jaconv.alphabet2kana(part)
@@ -47,7 +74,12 @@ def _spelled(part: str) -> str | None:
         return None
     # only a word the reader knows as a cue or a particle: an unknown word stays as typed, so
     # that it is reported as not understood, never skipped as if it were grammar
-    return kana if kana in _cue_kana() or kana in _GRAMMAR else None
+    return kana if fold(kana) in _cue_kana() or kana in _GRAMMAR else None
+
+
+def _known(part: str) -> str | None:
+    """The word a romaji word is: kana the reader knows as it is, or a word in kanji."""
+    return _spelled(part) or _kanji_words().get(fold_romaji(part))
 
 
 _PARTICLE_KANA = {"wa": "は", "wo": "を", "he": "へ"}
@@ -59,8 +91,11 @@ def _word(word: str) -> str:
         return _PARTICLE_KANA[word.lower()]
     plain = "".join(_LONG.get(c, c) for c in word.lower())
     plain = unicodedata.normalize("NFKC", plain)
+    whole = _kanji_words().get(fold_romaji(plain)) if "-" in plain else None
+    if whole is not None:
+        return whole  # man-en, sen-en: one word (万円, 千円), the hyphen parting n from a vowel
     parts = plain.split("-")
-    spelled = [_spelled(p) for p in parts]
+    spelled = [_known(p) for p in parts]
     if all(s is None for s in spelled):
         return word
     out = spelled[0] or parts[0]
@@ -81,14 +116,24 @@ def as_kana(question: str) -> str:
     """The question with its romaji Japanese written in kana; other questions as they are."""
     matches = list(_WORD.finditer(question))
     words = [m.group().lower() for m in matches]
-    if not any(_particle(m) for m in matches) or any(w in _ENGLISH for w in words):
+    japanese = any(_particle(m) for m in matches) or _IN_JAPANESE.search(question)
+    if not japanese or any(w in _ENGLISH for w in words):
         return question
     # No.1, a sentence-initial English No: a capitalised particle is not one
-    return _WORD.sub(
+    written = _WORD.sub(
         lambda m: (
             m.group()
             if m.group()[:1].isupper() and m.group().lower() in _PARTICLES
-            else _word(m.group())
+            else _MARK + _word(m.group()) + _MARK
+            if _word(m.group()) != m.group()
+            else m.group()
         ),
         question,
     )
+    # Japanese is written without spaces: post-corona janai is post-coronaじゃない, so that the
+    # words read together as they would have in Japanese script
+    return _SPACED.sub("", written).replace(_MARK, "")
+
+
+_MARK = "\x00"
+_SPACED = re.compile(r"(?<=\x00)[ \t]+|[ \t]+(?=\x00)")

@@ -1691,8 +1691,9 @@ def _names_and_projects(
     for piece in [*reading.of("quoted"), *reading.of("partial")]:
         # 「〜プロジェクト」: the wave says "ends with"; the word is what is quoted
         start = piece.span.start + len(piece.text) - len(piece.text.lstrip("〜~"))
-        text = piece.text.strip("〜~")
-        topics.append(Word(text, start, start + len(text)))
+        end = piece.span.end - (len(piece.text) - len(piece.text.rstrip("〜~")))
+        # the span, not the text's length: (post-corona) is read as ポストコロナ
+        topics.append(Word(piece.text.strip("〜~"), start, end))
     topics.sort(key=lambda w: w.start)
     if len([p for p in reading.of("project") if "\n" not in (p.name or "")]) > 1:
         project = None  # several projects: the sides of a comparison or sum

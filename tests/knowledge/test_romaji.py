@@ -6,14 +6,22 @@ from bot.formatting.text import render_text
 from knowledge import load_knowledge
 from knowledge.romaji import as_kana
 from knowledge.router import ask
-from tests.source_table import AREA_TOTALS, SUBPREFECTURE_TOTALS
+from tests.source_table import AREA_TOTALS, ROWS, SUBPREFECTURE_TOTALS
 
 K = load_knowledge().prepare()
 
 
 def test_cue_words_and_particles_become_kana_and_names_stay() -> None:
-    assert as_kana("Sorachi no yosan, total de ikura?") == "Sorachi の よさん, total で いくら?"
-    assert as_kana("Oshima wa Hiyama no nanbai?") == "Oshima は Hiyama の なんばい?"
+    # written as Japanese is, without spaces between the words that became Japanese
+    assert as_kana("Sorachi no yosan, total de ikura?") == "Sorachiのよさん, totalでいくら?"
+    assert as_kana("Oshima wa Hiyama no nanbai?") == "OshimaはHiyamaのなんばい?"
+
+
+def test_words_the_reader_knows_in_kanji_become_kanji() -> None:
+    assert as_kana("yosan 700 man-en ijou no jigyou wa dore?") == "よさん700万円以上の事業はどれ?"
+    assert as_kana("Kushiro no chuuouchi to wariai") == "Kushiroのちゅうおうちと割合"
+    # a romaji word in a question typed in Japanese script
+    assert as_kana("7,000千円以上の jigyou って何件？") == "7,000千円以上の事業って何件？"
 
 
 def test_unknown_words_stay_as_typed_so_they_are_not_skipped() -> None:
@@ -34,6 +42,9 @@ def test_romaji_questions_are_answered_with_the_documents_figures() -> None:
     )
     ratio = SUBPREFECTURE_TOTALS["渡島"] / SUBPREFECTURE_TOTALS["檜山"]
     assert f"{ratio:.2f}倍" in render_text(ask(K, "Oshima wa Hiyama no nanbai?"), K.source)
+    at_least = [r.budget for r in ROWS if r.budget >= 7000]
+    reply = render_text(ask(K, "yosan 700 man-en ijou no jigyou wa nanken?"), K.source)
+    assert f"{len(at_least)}件" in reply
     most = max(AREA_TOTALS, key=lambda a: AREA_TOTALS[a])
     reply = render_text(ask(K, "ichiban yosan ga ooi renkei chiiki wa doko?"), K.source)
     assert most in reply
