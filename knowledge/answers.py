@@ -177,8 +177,8 @@ class TotalAnswer(Answer):
     )
 
     def headline(self) -> Headline | None:
-        if self.scope.kind == "keyword" and not self.count:
-            return None
+        if not self.count:
+            return None  # said as "no measure matches", never as a budget of 0千円
         if self.focus == "breakdown":
             return _named(self.groups, ordered=False)
         if self.count == 1 and len(self.results) == 1:

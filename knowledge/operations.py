@@ -115,6 +115,18 @@ def _breakdown_unit(scope: Scope) -> Unit:
     return {"all": "area", "area": "subprefecture"}.get(scope.kind, "project")  # type: ignore[return-value]
 
 
+def _found(k: Knowledge, selection: Selection) -> list[MeasureRow]:
+    """The measures a side of a comparison or a share's part is of. What is named must exist: a
+    topic found in no region, a project's ポストコロナじゃない方 when it has only that one, is
+    said to be nothing, never added up to 0千円 (another question's figure). A region without
+    the topic is a real 0 (観光で上川と宗谷どっちが多い: 上川 has none)."""
+    rows = k.select(selection)
+    anywhere = selection.model_copy(update={"regions": [], "excluded": []})
+    if not rows and not selection.empty and not k.select(anywhere):
+        raise InvalidQueryError(f"{selection.describe()}に当たる施策がありません。")
+    return rows
+
+
 def total(k: Knowledge, plan: QueryPlan) -> Answer:
     rows = k.select(plan.selection)
     scope = k.scope_of(plan.selection)
@@ -141,7 +153,7 @@ def _side(k: Knowledge, side: Side, shared: Selection) -> tuple[Group, list[Meas
         group, rows = _picked(k, pick)
         return group, rows
     selection = shared.merged(side.selection or Selection())
-    rows = k.select(selection)
+    rows = _found(k, selection)
     scope = k.scope_of(selection)
     name, full_name = scope.name, scope.full_name
     if selection.excluded and not selection.regions:
@@ -349,7 +361,8 @@ def share(k: Knowledge, plan: QueryPlan) -> Answer:
         names = "・".join(side.describe() for side in plan.sides)
         part_scope = Scope(kind="selection", name=names, full_name=names)
     else:
-        part_rows = k.select(part_selection)
+        # a whole of nothing has no share at all (its headline says none)
+        part_rows = _found(k, part_selection) if k.select(whole) else []
         part_scope = k.scope_of(plan.selection)
     whole_rows = k.select(whole)
     whole_total = sum(r.budget_thousand_yen for r in whole_rows)

@@ -30,9 +30,11 @@ from knowledge.answers import (
     TotalAnswer,
     WhereAnswer,
 )
+from knowledge.errors import InvalidQueryError
 from knowledge.operations import OPERATIONS, operation_cues
 from knowledge.plan import Pick, QueryPlan, Selection, Side
 from knowledge.router import ask
+from knowledge.understand import understand
 from tests.source_table import AREA_TOTALS, DATA_FILE, GRAND_TOTAL, ROWS, SUBPREFECTURE_TOTALS
 
 K = load_knowledge()
@@ -322,6 +324,41 @@ def test_a_share_of_an_empty_whole_is_no_share():
     assert isinstance(answer, ShareAnswer)
     assert (answer.whole_thousand_yen, answer.share) == (0, 0.0)
     assert answer.headline() is None
+
+
+@pytest.mark.parametrize("operation", ["compare", "ratio", "difference", "sum"])
+def test_a_side_that_names_nothing_is_said_never_weighed_as_0(operation: str):
+    # a side whose words are in no measure anywhere: its figure would answer another question
+    plan = QueryPlan.model_validate(
+        {
+            "operation": operation,
+            "sides": [
+                {"selection": {"name": ABSENT}},
+                {"selection": {"regions": [_region("空知").model_dump()]}},
+            ],
+        }
+    )
+    with pytest.raises(InvalidQueryError, match=f"名前に「{ABSENT}」に当たる施策がありません"):
+        _run(plan)
+
+
+def test_a_share_of_nothing_named_is_said_never_0_percent():
+    plan = QueryPlan.model_validate({"operation": "share", "selection": {"name": ABSENT}})
+    with pytest.raises(InvalidQueryError, match="当たる施策がありません"):
+        _run(plan)
+
+
+def test_a_region_without_the_topic_is_a_real_0_beside_one_with_it():
+    # 上川 has no measure that mentions 観光, 宗谷 has: 宗谷 is larger, by its whole budget
+    plan, _ = understand("観光で上川と宗谷どっちが多い？", K)
+    answer = _run(plan)
+    assert isinstance(answer, CompareAnswer)
+    souya = sum(
+        r.budget
+        for r in ROWS
+        if r.subprefecture == "宗谷" and "観光" in r.measure + r.project + r.description
+    )
+    assert [g.total_thousand_yen for g in answer.groups] == [0, souya]
 
 
 # -- lists, places and searches ------------------------------------------------------------

@@ -247,5 +247,6 @@ def test_a_total_over_no_measure_says_none_matched_not_zero_yen():
         FOOTER,
     ]
     assert "0千円" not in text
+    assert ask(K, question).headline() is None  # nor in the JSON's headline, as a 0千円 answer
     [page] = embed_pages(ask(K, question), K.source)
     assert page.description == f"予算{largest + 1:,}千円以上に当てはまる施策はありません。"
