@@ -48,6 +48,10 @@ MATCH_WEIGHT: dict[MatchKind, float] = {
 }
 EDGE_WEIGHT = {2: 1.0, 1: 0.82, 0: 0.7}
 """By how many of its two ends a match sits on a word boundary."""
+COMPOUND_PART = 4
+"""Kana this long found at one end of a kana word is a part of a compound the reader did not
+split (ジオツーリズム): as good as a word of its own. Shorter kana inside words are the trap of
+ブリ in イブリ and シカ in イシカリ."""
 MIN_LENGTH: dict[MatchKind, int] = {"surface": 1, "reading": 2, "romaji": 4, "typo": 3}
 TYPO_CUTOFF = 70.0
 SURE = 85.0
@@ -443,14 +447,24 @@ def _exact(channel: _Channel, needle: str) -> _Match | None:
     """The best occurrence of the needle in a channel: word edges and the channel decide."""
     best: _Match | None = None
     position = channel.text.find(needle)
+    compound = len(needle) >= COMPOUND_PART and all(is_kana(c) for c in needle)
     while position >= 0:
         end = position + len(needle)
         edges = (position in channel.bounds) + (end in channel.bounds)
+        if compound and edges == 1 and _inside_kana(channel.text, position, end):
+            edges = 2  # ジオ|ツーリズム: the reader keeps a kana compound as one word
         score = 100 * MATCH_WEIGHT[channel.kind] * EDGE_WEIGHT[edges]
         if best is None or score > best.score:
             best = _Match(score, channel.kind, _span(channel, position, end))
         position = channel.text.find(needle, position + 1)
     return best
+
+
+def _inside_kana(text: str, start: int, end: int) -> bool:
+    """The edge that is not a word boundary falls between two kana: the head or tail of a
+    kana compound (オロロンライン|ツーリズム), not a piece of a word in kanji."""
+    inner = start if start not in (0, len(text)) and is_kana(text[start - 1]) else end
+    return 0 < inner < len(text) and is_kana(text[inner - 1]) and is_kana(text[inner])
 
 
 def _span(channel: _Channel, start: int, end: int) -> tuple[tuple[int, int], ...]:

@@ -182,3 +182,16 @@ def test_a_word_the_table_writes_is_not_cut_by_a_stop_word_inside_it():
     assert {r.line for r in K.search("観光関係").results} == {
         r.line for r in ROWS if "観光" in r.measure + r.project + r.description
     }
+
+
+def test_a_katakana_word_inside_a_compound_the_reader_keeps_whole_is_found():
+    # オロロンラインツーリズム and ジオツーリズム are one word each to the reader; ツーリズム is
+    # still a word of theirs, while ブリ inside イブリ (胆振) is not one
+    every = {r.line for r in ROWS if "ツーリズム" in r.measure + r.project + r.description}
+    compounds = {r.line for r in ROWS if "ジオツーリズム" in r.description}
+    compounds |= {r.line for r in ROWS if "オロロンラインツーリズム" in r.measure}
+    assert len(compounds) == 2
+    assert compounds <= every
+    result = K.search("ツーリズム")
+    assert result.confidence == "sure"
+    assert {r.line for r in result.results} == every
