@@ -25,7 +25,7 @@ _PARTICLES = frozenset("wa ga wo no tte de ni mo ka".split())
 _ENGLISH = frozenset(
     "the of is are was were what which who how why when where does do did in on for and or "
     "with by from this that these those there much many me my you your it its be can could "
-    "please show tell give than between vs versus if an i we our".split()
+    "please show tell give than between if an i we our".split()
 )
 """Words that make it English, whose words are left as typed."""
 _LONG = {"ā": "aa", "ī": "ii", "ū": "uu", "ē": "ee", "ō": "ou", "â": "aa", "î": "ii", "û": "uu"}
@@ -35,12 +35,28 @@ _IN_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ\u4e00-\u9fff]")
 _GRAMMAR = frozenset("の が で に も か と って は を へ や".split())
 
 
+_ASKING = frozenset(
+    "やってる やっている やってます はいってる はいっている はいってます もってる もっている "
+    "もってます もらえる もらえます だして して しって です でした ます します しますか "
+    "ですか でしょう なに なん それぞれ この その あの これ それ だけ くれ くれる ある "
+    "あります いる います".split()
+)
+"""The verbs and endings of asking typed in romaji (yatteru, haitteru, desu, shite): grammar
+the reader reads past in Japanese script too, never a topic."""
+_ENDINGS = frozenset("て た たら たり ます ました れば る てる ている ない".split())
+"""What follows a verb's stem: awase-te is 合わせて, tashi-tara 足したら."""
+
+
 @functools.cache
 def _cue_kana() -> frozenset[str]:
-    """Cue phrases written in kana (いくら, どっち, へいきん): what a romaji word may become."""
+    """Words written in kana that the reader knows (いくら, どっち, へいきん, ある, して): cue
+    phrases, the words a question may leave out and the words of asking, folded."""
     from knowledge.question import CUES  # noqa: PLC0415 - the cue table imports this module's users
+    from knowledge.understand import FILLER, QUESTION_WORDS  # noqa: PLC0415 - it imports this
 
-    return frozenset(p for ps in CUES.values() for p in ps if re.fullmatch(r"[ぁ-ゖー]+", p))
+    words = {p for ps in CUES.values() for p in ps} | FILLER | QUESTION_WORDS
+    words |= {fold(w) for w in _ASKING}
+    return frozenset(p for p in words if re.fullmatch(r"[ぁ-ゖー]+", p))
 
 
 _AMOUNT_WORDS = "以上 以下 未満 超 台 円 千円 万円 億円 万 千 億".split()
@@ -54,11 +70,12 @@ def _kanji_words() -> dict[str, str]:
     and the amount words: what a romaji word may become when it is not written in kana."""
     from knowledge.question import CUES  # noqa: PLC0415 - the cue table imports this module's users
     from knowledge.reading import Reader  # noqa: PLC0415 - the reader loads a dictionary
-    from knowledge.understand import FILLER  # noqa: PLC0415 - the reader imports this module
+    from knowledge.understand import FILLER, QUESTION_WORDS  # noqa: PLC0415 - it imports this
 
     reader = Reader()
     words: dict[str, str] = {}
-    phrases = {p for ps in CUES.values() for p in ps} | FILLER | set(_AMOUNT_WORDS)
+    phrases = {p for ps in CUES.values() for p in ps} | FILLER | QUESTION_WORDS
+    phrases |= set(_AMOUNT_WORDS)
     for phrase in sorted(phrases, key=lambda p: (len(p), p)):
         if _JAPANESE.match(phrase):
             words.setdefault(fold_romaji(reader.romaji(phrase)), phrase)
@@ -78,8 +95,18 @@ def _spelled(part: str) -> str | None:
 
 
 def _known(part: str) -> str | None:
-    """The word a romaji word is: kana the reader knows as it is, or a word in kanji."""
-    return _spelled(part) or _kanji_words().get(fold_romaji(part))
+    """The word a romaji word is: kana the reader knows as it is, or a word in kanji, or a
+    known verb's stem and its ending (awasete is 合わせて)."""
+    known = _spelled(part) or _kanji_words().get(fold_romaji(part))
+    if known is not None:
+        return known
+    for cut in range(len(part) - 1, 1, -1):
+        ending = jaconv.alphabet2kana(part[cut:])
+        if ending in _ENDINGS and jaconv.kana2alphabet(ending) == part[cut:]:
+            stem = _spelled(part[:cut]) or _kanji_words().get(fold_romaji(part[:cut]))
+            if stem is not None:
+                return stem + ending
+    return None
 
 
 _PARTICLE_KANA = {"wa": "は", "wo": "を", "he": "へ"}
