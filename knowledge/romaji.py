@@ -95,15 +95,19 @@ def _spelled(part: str) -> str | None:
 
 
 def _known(part: str) -> str | None:
-    """The word a romaji word is: kana the reader knows as it is, or a word in kanji, or a
-    known verb's stem and its ending (awasete is 合わせて)."""
-    known = _spelled(part) or _kanji_words().get(fold_romaji(part))
+    """The word a romaji word is: a particle, a word in kanji (yosan is 予算, as a person would
+    have written it), kana the reader knows as it is, or a known stem and its ending (awasete is
+    合わせて)."""
+    spelled = _spelled(part)
+    if spelled in _GRAMMAR:
+        return spelled
+    known = _kanji_words().get(fold_romaji(part)) or spelled
     if known is not None:
         return known
     for cut in range(len(part) - 1, 1, -1):
         ending = jaconv.alphabet2kana(part[cut:])
         if ending in _ENDINGS and jaconv.kana2alphabet(ending) == part[cut:]:
-            stem = _spelled(part[:cut]) or _kanji_words().get(fold_romaji(part[:cut]))
+            stem = _kanji_words().get(fold_romaji(part[:cut])) or _spelled(part[:cut])
             if stem is not None:
                 return stem + ending
     return None

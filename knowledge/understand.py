@@ -1497,11 +1497,14 @@ _EACH = re.compile(
 their sum (measures of 2 to 5 million yen each is a condition on each)."""
 _NAMES_AND_AMOUNTS = re.compile(
     fold(
-        r"(?:施策名|事業名|名前|名称)\s*(?:と|や|,|、)\s*(?:予算|金額|予算額)"
-        r"|names and (?:budgets|amounts)"
+        r"(?:施策名|事業名|名前|名称|施策|事業|measures?)\s*(?:と|や|,|、)\s*(?:その|それぞれの)?"
+        r"\s*(?:予算|金額|予算額)"
+        r"|(?:予算|金額|予算額)\s*(?:と|も)\s*(?:併せて|あわせて|合わせて|ともに|共に|一緒に)"
+        r"|names and (?:budgets|amounts)|measures? and (?:their|its) (?:budgets?|amounts?)"
     )
 )
-"""施策名と予算額を: each measure's name and amount, whatever else the question asks."""
+"""施策名と予算額を, 施策とその予算額, 予算額と併せて: each measure's name and amount, whatever
+else the question asks."""
 """予算も, budgetも, 予算付きで, with their budgets: a list that asks for each item's amount."""
 
 

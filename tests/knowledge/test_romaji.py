@@ -13,13 +13,17 @@ K = load_knowledge().prepare()
 
 def test_cue_words_and_particles_become_kana_and_names_stay() -> None:
     # written as Japanese is, without spaces between the words that became Japanese
-    assert as_kana("Sorachi no yosan, total de ikura?") == "Sorachiのよさん, totalでいくら?"
-    assert as_kana("Oshima wa Hiyama no nanbai?") == "OshimaはHiyamaのなんばい?"
+    # a word the reader knows in kanji is written in kanji (幾ら is a cue word as much as いくら)
+    assert as_kana("Sorachi no yosan, total de ikura?") == "Sorachiの予算, totalで幾ら?"
+    assert as_kana("Oshima wa Hiyama no nanbai?") == "OshimaはHiyamaの何倍?"
+    assert as_kana("Okhotsk vs Kamikawa, dotchi ga ooi?") == "Okhotsk vs Kamikawa,どっちが多い?"
 
 
 def test_words_the_reader_knows_in_kanji_become_kanji() -> None:
-    assert as_kana("yosan 700 man-en ijou no jigyou wa dore?") == "よさん700万円以上の事業はどれ?"
-    assert as_kana("Kushiro no chuuouchi to wariai") == "Kushiroのちゅうおうちと割合"
+    assert as_kana("yosan 700 man-en ijou no jigyou wa dore?") == "予算700万円以上の事業はどれ?"
+    assert as_kana("Kushiro no chuuouchi to wariai") == "Kushiroの中央値と割合"
+    # a known stem and its ending
+    assert as_kana("Ishikari to Iburi, awasete ikura?") == "IshikariとIburi,併せて幾ら?"
     # a romaji word in a question typed in Japanese script
     assert as_kana("7,000千円以上の jigyou って何件？") == "7,000千円以上の事業って何件？"
 
