@@ -23,7 +23,8 @@ def test_words_the_reader_knows_in_kanji_become_kanji() -> None:
     assert as_kana("yosan 700 man-en ijou no jigyou wa dore?") == "予算700万円以上の事業はどれ?"
     assert as_kana("Kushiro no chuuouchi to wariai") == "Kushiroの中央値と割合"
     # a known stem and its ending
-    assert as_kana("Ishikari to Iburi, awasete ikura?") == "IshikariとIburi,併せて幾ら?"
+    converted = as_kana("Ishikari to Iburi, awasete ikura ni naru?")
+    assert converted == "IshikariとIburi,併せて幾らになる?"
     # a romaji word in a question typed in Japanese script
     assert as_kana("7,000千円以上の jigyou って何件？") == "7,000千円以上の事業って何件？"
 
