@@ -432,7 +432,7 @@ _TOPIC_MARKED = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー々A-Za-z0-9]は")
 """オオカミ対策の事業は…: a clause whose noun is marked with は holds what the question is about
 (the は of こんにちは or ではない is not that marker)."""
 _REASON = re.compile(
-    r"^([^。．!！?？]{2,80}?[たるいうくすつぬむぶぐ])(?:ので|のですが|んですが|んだけど|のだけど)(?!しょう|す)"
+    r"([^。．!！?？]{2,80}?[たるいうくすつぬむぶぐ])(?:ので|のですが|んですが|んだけど|のだけど)(?!しょう|す)"
     r"\s*[、,，]?\s*(?=\S)"
 )
 """他の振興局と比べたいので、 / 問い合わせが来たのですが、: a clause ending on a verb that says why
@@ -440,10 +440,18 @@ the question is asked; what it says (比べ, 振興局, 資料) is not what is a
 
 
 _PURPOSE = re.compile(
-    r"^[^。．!！?？]{2,40}?(?:にあたり|にあたって|に当たり|に当たって|のために|のため|に向けて"
+    r"[^。．!！?？]{2,40}?(?:にあたり|にあたって|に当たり|に当たって|のために|のため|に向けて"
     r"|にむけて)\s*[、,，]\s*(?=\S)"
 )
 """分析資料の作成にあたり、: what the answer is for, not what is asked."""
+
+
+_SITUATION = re.compile(
+    r"[^。．!！?？]{2,40}?(?:でして|ておりまして|ていまして|しておりまして|しておりますが|中です|中でして)"
+    r"\s*[、,，。]\s*(?=\S)"
+)
+"""資料作成中でして、 / 分析資料を作成しておりまして、: what the asker is doing, not what is
+asked."""
 
 
 def _blanked(question: str) -> str:
@@ -454,10 +462,12 @@ def _blanked(question: str) -> str:
 def _without_reason(question: str) -> str:
     """The question with a leading clause of reason or purpose blanked out (spaces keep every
     place)."""
-    purpose = _PURPOSE.match(question)
-    if purpose is not None:
-        return " " * purpose.end() + question[purpose.end() :]
-    found = _REASON.match(question)
+    start = len(question) - len(question.lstrip(" "))
+    for clause in (_PURPOSE, _SITUATION):
+        found = clause.match(question, start)
+        if found is not None:
+            return " " * found.end() + question[found.end() :]
+    found = _REASON.match(question, start)
     if found is None or _TOPIC_MARKED.search(found.group(1)):
         return question
     return " " * found.end() + question[found.end() :]
@@ -526,8 +536,11 @@ _STATEMENTS = re.compile(r"^[^?？]{2,160}[。．!！]+\s*(?=[^\s。．!！?？]
 sentences of its own (never one that asks)."""
 
 
-_ASKS = re.compile(r"(?:か|かな|ください|下さい|て|ませ|願います|願いします|何|いくら|どこ|どれ)$")
-"""…上位3つ教えていただけますか。: a first sentence that asks is the question itself."""
+_ASKS = re.compile(
+    r"(?:か|かな|ください|下さい|(?<!まし)(?<!でし)て|ませ|願います|願いします|何|いくら|どこ|どれ)$"
+)
+"""…上位3つ教えていただけますか。: a first sentence that asks is the question itself (…教えて
+asks; 取りまとめておりまして, 作成中でして say what the asker is doing)."""
 
 
 _LEAVE = re.compile(

@@ -2701,3 +2701,20 @@ def test_the_question_offered_without_the_pointing_words_starts_with_what_is_ask
     answer = ask(K, "それを金額の大きい順にして")
     assert isinstance(answer, ClarifyAnswer)
     assert [c.question for c in answer.choices] == ["金額の大きい順にして"]
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "お疲れ様です。資料作成中でして、",
+        "恐れ入ります、会議資料を取りまとめておりまして。",
+        "分析資料を作成しておりまして、",
+    ],
+)
+def test_what_the_asker_is_doing_is_not_what_is_asked(preamble: str):
+    # 資料, 作成, 取りまとめ are about the asker's work, not words a measure has
+    rows = [r for r in ROWS if r.area == "道北連携地域"]
+    median = statistics.median(r.budget for r in rows)
+    question = f"{preamble}道北連携地域の施策予算額の中央値をご教示いただけますでしょうか。"
+    assert plan(question).unplaced == []
+    assert f"中央値 {median:,.0f}千円" in render_text(ask(K, question), K.source)
