@@ -138,13 +138,16 @@ CUES: dict[str, tuple[str, ...]] = {
         "いつの年度 | 何年度の予算 | 何年度のデータ | 単位って何 | 単位はなに | 単位は何 | "
         "単位ってなに | 金額の単位 | 全部載って | 全部のって | 主なものだけ | 同じ意味 | "
         "どういう意味 | って読めばいい | と読めばいい | 読み方 | which fiscal year | "
-        "what fiscal year | what unit"
+        "what fiscal year | what unit | coverage | 網羅 | 全部入って | 全部はいって"
     ),
 }
 _IN_ALL = frozenset(fold(w) for w in "全部 ぜんぶ すべて 全て".split())
 """List cues that also mean "in all" (全部で, すべて合計); 一覧で still asks for a list."""
 _IN_ALL_AFTER = re.compile(r"\s?(?:で|込|こみ|を?(?:合計|合わせ|あわせ|足))")
 """What follows them when they mean "in all": 全部で, 全部込み, すべて合計."""
+_MONEY_AFTER = re.compile(
+    fold(r"\s*(?:億円|億|万円|千円|円|(?:yen|million|billion|thousand|oku|man)\b)")
+)
 _SOME = frozenset(fold(w) for w in "いくつ 幾つ".split())
 _SOME_AFTER = re.compile(r"か(?!な|ね|しら|\s*[?？。.]|\s*$)")
 """いくつかある, いくつか見せて: "some", not "how many" (いくつかな？, いくつか？ still ask)."""
@@ -618,6 +621,30 @@ def _cue_patterns() -> tuple[tuple[str, str, bool, re.Pattern[str]], ...]:
     return tuple(compiled)
 
 
+def _says_something_else(reading: Reading, name: str, phrase: str, start: int, end: int) -> bool:
+    """A cue phrase that, where it stands, is part of something else."""
+    before, after = reading.folded[:start], reading.folded[end:]
+    return bool(
+        # トップの施策: the one at the top, not a ranking
+        (name == "rank" and phrase in _TOP and after[:1] == "の")
+        # うちゅう (宇宙) is not のうち
+        or (phrase == "うち" and after[:2] == "ゆう")
+        # この数字のソース: 数字 is a figure, not a count
+        or (phrase == "の数" and after[:1] in ("字", "値"))
+        # いくつかある, 例をいくつか: "some", not "how many"
+        or (
+            phrase in _SOME
+            and (_SOME_AFTER.match(after) or (after[:1] == "か" and before[-1:] == "を"))
+        )
+        # how many 億円, how many million yen: an amount, not a count
+        or (phrase == "how many" and _MONEY_AFTER.match(after))
+        # what do the columns mean? asks what, not an average
+        or (phrase == "mean" and re.match(r"\s*(?:[?？.]|$)", after))
+        # 全部で, すべて合計, 全部込み: "in all", not "list them all"
+        or (name == "list" and phrase in _IN_ALL and _IN_ALL_AFTER.match(after[:5]))
+    )
+
+
 def _cue_words(reading: Reading) -> None:
     """Cue words, longest first, each where nothing else claimed it (Latin ones as words)."""
     inside, later = _inside_words(reading.text)
@@ -631,33 +658,13 @@ def _cue_words(reading: Reading) -> None:
             )
             if start in (inside if _ONE_KANJI.fullmatch(phrase) else later) and not latin:
                 continue  # 内容, 案内, 特別, 組み合わせ: the letters are part of another word
-            if name == "rank" and phrase in _TOP and reading.folded[end : end + 1] == "の":
-                continue  # トップの施策: the one at the top, not a ranking
-            if phrase == "うち" and reading.folded[end : end + 2] == "ゆう":
-                continue  # うちゅう (宇宙) is not のうち
-            if phrase == "の数" and reading.folded[end : end + 1] in ("字", "値"):
-                continue  # この数字のソース: 数字 is a figure, not a count
-            if phrase in _SOME and (
-                _SOME_AFTER.match(reading.folded[end:])
-                or (
-                    reading.folded[end : end + 1] == "か"
-                    and reading.folded[start - 1 : start] == "を"
-                )
-            ):
-                continue  # いくつかある, 例をいくつか: "some", not "how many"
             if phrase == "share" and _SHARE_VERB.search(
                 f"{reading.folded[max(0, start - 16) : start]}|{reading.folded[end : end + 8]}"
             ):
                 reading.claim(Piece("filler", Span(start, end), phrase))
                 continue
-            if phrase == "mean" and re.match(r"\s*(?:[?？.]|$)", reading.folded[end:]):
-                continue  # what do the columns mean? asks what, not an average
-            if (
-                name == "list"
-                and phrase in _IN_ALL
-                and _IN_ALL_AFTER.match(reading.folded[end : end + 5])
-            ):
-                continue  # 全部で, すべて合計, 全部込み: "in all", not "list them all"
+            if _says_something_else(reading, name, phrase, start, end):
+                continue
             if reading.free_of_names(start, end) and not inside_same:
                 reading.claim(Piece("cue", Span(start, end), phrase, name=name))
     amounts = {p.span.start for p in reading.pieces if p.kind in ("amount", "range")}

@@ -131,7 +131,8 @@ QUESTION_WORDS = frozenset(
         "みたい らしい 書き方 レンジ 恐縮 恐れ入り 恐れ入ります お手数 手数 相当 相当する "
         "相当します 念のため 念の為 併せて あわせて 結構 構いません 差し支え 差し支えなければ 幸い "
         "使い道 つかいみち 分けて わけて 分けた join joins joined participate participates "
-        "use uses used once even several entire whole 順 系"
+        "use uses used once even several entire whole 順 系 inclusive ends become becomes "
+        "taken bother need needs slide slides deck level"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never

@@ -2718,3 +2718,24 @@ def test_what_the_asker_is_doing_is_not_what_is_asked(preamble: str):
     question = f"{preamble}道北連携地域の施策予算額の中央値をご教示いただけますでしょうか。"
     assert plan(question).unplaced == []
     assert f"中央値 {median:,.0f}千円" in render_text(ask(K, question), K.source)
+
+
+def test_how_many_of_a_money_unit_asks_an_amount_not_a_count():
+    grand = sum(r.budget for r in ROWS)
+    reply = render_text(ask(K, "Roughly how many 億円 do all the measures add up to?"), K.source)
+    assert f"{grand:,}千円" in reply
+    assert plan("how many measures does Tokachi have?").operation == "count"
+
+
+def test_coverage_asks_what_the_table_holds():
+    assert plan("What's the coverage of this table?").operation == "about"
+
+
+def test_inclusive_and_both_ends_are_how_a_range_is_said():
+    budgets = [r.budget for r in ROWS if 3000 <= r.budget <= 5000]
+    for question in (
+        "What's the combined budget of measures between 3 and 5 million yen, inclusive?",
+        "Total of the measures between 3 and 5 million yen, both ends included?",
+    ):
+        assert plan(question).unplaced == []
+        assert f"{sum(budgets):,}千円" in render_text(ask(K, question), K.source)
