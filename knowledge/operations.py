@@ -435,7 +435,7 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "なにできる | こんにちは | how do i use | how to use | 質問例 | 質問の例 | "
                 "どんな質問 | どのような質問 | 質問ができる | 質問できる | どう聞けば | "
                 "どう聞いたら | どんなふうに聞 | どうやって聞 | 聞き方 | 使いかた | つかい方 | "
-                "例ある | 例あったら | "
+                "例ある | 例あったら | 利用方法 | ご利用方法 | 利用の仕方 | 使用方法 | "
                 "聞ける | 聞けるの | 何が聞け | 質問できること | "
                 "例を教え | 例を見せ | 例ちょうだい | what kinds of questions | what questions | "
                 "what can i ask | what kind of questions | example questions | usage | "

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 import unicodedata
 
 import jaconv
 
 from knowledge.normalize import fold, fold_romaji
+from knowledge.regions import REGION_TABLE
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u017f]+(?:-[A-Za-z\u00c0-\u017f]+)*")
 _PARTICLES = frozenset("wa ga wo no tte de ni mo ka".split())
@@ -25,7 +27,7 @@ _PARTICLES = frozenset("wa ga wo no tte de ni mo ka".split())
 _ENGLISH = frozenset(
     "the of is are was were what which who how why when where does do did in on for and or "
     "with by from this that these those there much many me my you your it its be can could "
-    "please show tell give than between if an i we our".split()
+    "please show tell give than between if an we our".split()
 )
 """Words that make it English, whose words are left as typed."""
 _LONG = {"ā": "aa", "ī": "ii", "ū": "uu", "ē": "ee", "ō": "ou", "â": "aa", "î": "ii", "û": "uu"}
@@ -39,7 +41,7 @@ _ASKING = frozenset(
     "やってる やっている やってます はいってる はいっている はいってます もってる もっている "
     "もってます もらえる もらえます だして して しって です でした ます します しますか "
     "ですか でしょう なに なん それぞれ この その あの これ それ だけ くれ くれる ある "
-    "あります いる います".split()
+    "あります いる います したら すると したい".split()
 )
 """The verbs and endings of asking typed in romaji (yatteru, haitteru, desu, shite): grammar
 the reader reads past in Japanese script too, never a topic."""
@@ -94,20 +96,48 @@ def _spelled(part: str) -> str | None:
     return kana if fold(kana) in _cue_kana() or kana in _GRAMMAR else None
 
 
+@functools.cache
+def _kana_words() -> dict[str, str]:
+    """Folded romaji -> the kana word the reader knows: chodai (long vowel left out) is
+    ちょうだい."""
+    words: dict[str, str] = {}
+    for kana in sorted(_cue_kana()):
+        words.setdefault(_kana_key(kana), kana)
+    return words
+
+
+def _kana_key(folded: str) -> str:
+    """Folded kana (small kana made large, as the cue table keeps them) as folded romaji."""
+    return fold_romaji(jaconv.kana2alphabet(folded))
+
+
+def _word_of(part: str) -> str | None:
+    """The word a romaji word reads as, however its long vowels and ん are spelled (tanni and
+    tani are 単位, chodai ちょうだい): in kanji when the reader knows it so, else in kana."""
+    for key in dict.fromkeys((fold_romaji(part), fold_romaji(part.replace("nn", "n")))):
+        found = _kanji_words().get(key)
+        if found is not None:
+            return found
+    kana = jaconv.alphabet2kana(part)
+    if re.fullmatch(r"[ぁ-ゖー]+", kana) and jaconv.kana2alphabet(kana) == part:
+        return _kana_words().get(_kana_key(fold(kana)))  # total is no とーたる
+    return None
+
+
 def _known(part: str) -> str | None:
     """The word a romaji word is: a particle, a word in kanji (yosan is 予算, as a person would
-    have written it), kana the reader knows as it is, or a known stem and its ending (awasete is
+    have written it), kana the reader knows, or a known stem and its ending (awasete is
     合わせて)."""
     spelled = _spelled(part)
     if spelled in _GRAMMAR:
         return spelled
-    known = _kanji_words().get(fold_romaji(part)) or spelled
+    known = _word_of(part) or spelled
     if known is not None:
         return known
     for cut in range(len(part) - 1, 1, -1):
         ending = jaconv.alphabet2kana(part[cut:])
         if ending in _ENDINGS and jaconv.kana2alphabet(ending) == part[cut:]:
-            stem = _kanji_words().get(fold_romaji(part[:cut])) or _spelled(part[:cut])
+            stem = _word_of(part[:cut]) or _spelled(part[:cut])
             if stem is not None:
                 return stem + ending
     return None
@@ -117,11 +147,25 @@ _PARTICLE_KANA = {"wa": "は", "wo": "を", "he": "へ"}
 """Particles are written as said, not as spelled: Sorachi wa is そらちは."""
 
 
+@functools.cache
+def _region_romaji() -> frozenset[str]:
+    """The romaji of every region name (dou, douou, kamikawa): names are never cue words, so
+    Dou-ou stays 道央, not 同 and a stray ou."""
+    table = tomllib.loads(REGION_TABLE.read_text(encoding="utf-8"))
+    keys: set[str] = set()
+    for entry in [*table.get("area", []), *table.get("subprefecture", [])]:
+        keys.update(fold_romaji(r) for r in entry.get("romaji", []))
+        keys.update(_kana_key(fold(k)) for k in entry.get("kana", []))
+    return frozenset(keys)
+
+
 def _word(word: str) -> str:
     if word.lower() in _PARTICLE_KANA:
         return _PARTICLE_KANA[word.lower()]
     plain = "".join(_LONG.get(c, c) for c in word.lower())
     plain = unicodedata.normalize("NFKC", plain)
+    if {fold_romaji(plain), *map(fold_romaji, plain.split("-"))} & _region_romaji():
+        return word
     whole = _kanji_words().get(fold_romaji(plain)) if "-" in plain else None
     if whole is not None:
         return whole  # man-en, sen-en: one word (万円, 千円), the hyphen parting n from a vowel
@@ -167,4 +211,5 @@ def as_kana(question: str) -> str:
 
 
 _MARK = "\x00"
-_SPACED = re.compile(r"(?<=\x00)[ \t]+|[ \t]+(?=\x00)")
+_SPACED = re.compile(r"(?<=\x00)[ \t]+|[ \t]+(?=\x00)|(?<=\d)-(?=\x00)")
+"""Spaces beside a word made Japanese, and the hyphen of 500-man-en (500万円)."""

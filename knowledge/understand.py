@@ -132,7 +132,8 @@ QUESTION_WORDS = frozenset(
         "相当します 念のため 念の為 併せて あわせて 結構 構いません 差し支え 差し支えなければ 幸い "
         "使い道 つかいみち 分けて わけて 分けた join joins joined participate participates "
         "use uses used once even several entire whole 順 系 inclusive ends become becomes "
-        "taken bother need needs slide slides deck level"
+        "taken bother need needs slide slides deck level plain opposite 集計 集計した際 際 "
+        "単体 同名 重複なし 重複 ベース"
     ).split()
 )
 """Words a person uses to ask (担当していますか, ご説明いただけますか, sits in, summing): never

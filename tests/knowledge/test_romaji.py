@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import statistics
+
 from bot.formatting.text import render_text
 from knowledge import load_knowledge
 from knowledge.romaji import as_kana
@@ -53,3 +55,18 @@ def test_romaji_questions_are_answered_with_the_documents_figures() -> None:
     most = max(AREA_TOTALS, key=lambda a: AREA_TOTALS[a])
     reply = render_text(ask(K, "ichiban yosan ga ooi renkei chiiki wa doko?"), K.source)
     assert most in reply
+
+
+def test_spellings_without_long_vowels_or_with_nn_are_the_same_word() -> None:
+    assert as_kana("Hidaka no measure list chodai").endswith("ちようだい")  # ちょうだい, folded
+    assert as_kana("Project tanni de ichiban ookii no wa?").startswith("Project単位で")
+    assert as_kana("Yosan ga 500-man-en ijou no measure wa?").startswith("予算が500万円以上の")
+
+
+def test_region_names_and_english_loanwords_stay_as_typed() -> None:
+    # dou is also 同, median and total are also メジアン and トータル: names and English win
+    assert as_kana("Dou-ou no median wa?") == "Dou-ouのmedianは?"
+    assert as_kana("Doo-kouiki no total wa?") == "Doo-kouikiのtotalは?"
+    median = statistics.median(r.budget for r in ROWS if r.area == "道央広域連携地域")
+    reply = render_text(ask(K, "Doo-kouiki no median, 千円で"), K.source)
+    assert f"{median:,.0f}千円" in reply
