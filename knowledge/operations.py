@@ -614,7 +614,8 @@ OPERATIONS: dict[OperationName, Operation] = {
                 "どちらの管内 | どちらの地域 | どこの局 | どの局 | which bureau | which bureaus | "
                 "where | "
                 "which subprefecture | which subprefectures | which region | which regions | "
-                "which area | what subprefecture | which subprefs | which subpref",
+                "which area | what subprefecture | which subprefs | which subpref | "
+                "which 振興局 | which 連携地域 | what 振興局",
             ),
             (
                 # 国定公園の施策を実施している振興局はどちら: which 振興局, with nothing to weigh

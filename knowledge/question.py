@@ -495,6 +495,7 @@ _JAPANESE_GLOSS = re.compile(r"([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*\(([^\x00-
 """students (学生): the Japanese in brackets is the word the table has; the English goes. A
 bracket with hiragana as typed (project (振興局をまたいで合算)) is an aside, not a gloss."""
 _HIRAGANA = re.compile(r"[\u3040-\u309f]")
+_UNIT_GLOSSES = frozenset(fold(w) for w in "振興局 総合振興局 連携地域 管内 地域 エリア".split())
 
 
 def _fillers(reading: Reading) -> None:
@@ -509,8 +510,9 @@ def _fillers(reading: Reading) -> None:
             reading.claim(Piece("filler", Span(*match.span()), match.group()))
     for match in _JAPANESE_GLOSS.finditer(reading.folded):
         english = Span(match.start(1), match.start(2))
-        if _HIRAGANA.search(reading.text[match.start(2) : match.end(2)]):
-            continue
+        inside = reading.text[match.start(2) : match.end(2)]
+        if _HIRAGANA.search(inside) or fold(inside) in _UNIT_GLOSSES:
+            continue  # Nemuro (振興局): the kind of place named, not its translation
         if reading.free(english.start, english.end):
             reading.claim(Piece("filler", english, match.group(1)))
 

@@ -120,7 +120,8 @@ def _word_of(part: str) -> str | None:
             return found
     kana = jaconv.alphabet2kana(part)
     if re.fullmatch(r"[ぁ-ゖー]+", kana) and jaconv.kana2alphabet(kana) == part:
-        return _kana_words().get(_kana_key(fold(kana)))  # total is no とーたる
+        found = _kana_words().get(_kana_key(fold(kana)))  # total is no とーたる
+        return kana if found == fold(kana) else found  # じゃない as typed, not folded
     return None
 
 
@@ -205,11 +206,13 @@ def as_kana(question: str) -> str:
         ),
         question,
     )
-    # Japanese is written without spaces: post-corona janai is post-coronaじゃない, so that the
+    # Japanese is written without spaces: goukei shitara ikura is 合計したら幾ら, so that the
     # words read together as they would have in Japanese script
     return _SPACED.sub("", written).replace(_MARK, "")
 
 
 _MARK = "\x00"
-_SPACED = re.compile(r"(?<=\x00)[ \t]+|[ \t]+(?=\x00)|(?<=\d)-(?=\x00)")
-"""Spaces beside a word made Japanese, and the hyphen of 500-man-en (500万円)."""
+_JA = "ぁ-ゖァ-ヺー\u4e00-\u9fff々"
+_SPACED = re.compile(rf"(?<=\x00)[ \t]+(?=[\x00{_JA}])|(?<=[{_JA}])[ \t]+(?=\x00)|(?<=\d)-(?=\x00)")
+"""Spaces between words made Japanese and Japanese script, and the hyphen of 500-man-en
+(500万円); a space beside a word left in Latin stays, so that it is still a word (Nemuro)."""

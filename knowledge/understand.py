@@ -515,9 +515,10 @@ question begins."""
 _REMARK = re.compile(
     r"(?:けど|けれど|けども|やし|だし|らしい|みたい|っぽい|そう|かも)(?:な|ね|よ|やな|だな|けど)*"
     r"[。．!！…w笑]*$|そう(?:やし|だし|やけど|だけど)|気がする|気がします|イメージ|と思う"
-    r"|と思います|って聞いた|そうだから|そうやから"
+    r"|と思います|って聞いた|そうだから|そうやから|だけ(?:じゃ|では)ない(?:っしょ|でしょ|よね|よな)"
 )
-"""…めっちゃ少なそうやけど / 3つやった気がするけど: a remark, not part of what is asked."""
+"""…めっちゃ少なそうやけど / 3つやった気がするけど / 上川だけじゃないっしょ: a remark, not part
+of what is asked."""
 
 
 def _after_the_question(question: str) -> list[int]:
@@ -1432,6 +1433,18 @@ _UNIT_CUES: dict[str, Unit] = {
 }
 
 
+_WHICH_BEFORE = re.compile(r"\b(?:which|what)\s+(?:(?:single|one|individual|top)\s+)?$")
+"""Which single measure, what project: the unit English asks for, whatever follows."""
+
+
+def _suffix_of_region(reading: Reading, unit: Piece) -> bool:
+    return any(
+        re.fullmatch(r"\s*", reading.folded[r.span.end : unit.span.start])
+        for r in reading.of("region")
+        if r.span.end <= unit.span.start
+    )
+
+
 def _unit(reading: Reading, op: OperationName) -> Unit:
     """The unit the operation counts, ranks or lists: the unit word nearest after its cue
     (予算が一番多い【プロジェクト】), else the last one said; where defaults to 振興局."""
@@ -1440,6 +1453,11 @@ def _unit(reading: Reading, op: OperationName) -> Unit:
     units = [p for p in units if not _in_brackets(reading, p)] or units
     # the largest project across all bureaus, 振興局をまたいで: what is summed across, not the unit
     units = [p for p in units if not _across(reading, p)] or units
+    # the Kushiro-Nemuro cooperation area, Tokachi subprefecture: a region's own suffix
+    units = [p for p in units if not _suffix_of_region(reading, p)] or units
+    asked = [p for p in units if _WHICH_BEFORE.search(reading.folded[: p.span.start])]
+    if asked and op in ("pick", "rank", "list"):
+        units = asked[:1]  # which single measure … the largest: the one asked for
     if not units:
         # 予算が多いのはどこ: a place is asked for, the 振興局
         place = op == "where" or (op == "pick" and reading.has("where"))
@@ -1729,7 +1747,7 @@ _NAME_WORDS = r"(?:名前|施策名|事業名|名称|measure\s*名|measure\s*nam
 _NAME_MARKER = re.compile(
     fold(
         _NAME_WORDS + r"(?:に|が|で)|(?:って|という|と言う|との)\s*名前"
-        r"|named|in (?:the|its) name"
+        r"|named|in (?:the|its|their) names?(?!\s*or\s+(?:its\s+|their\s+|the\s+)?description)"
     )
 )
 

@@ -14,19 +14,20 @@ K = load_knowledge().prepare()
 
 
 def test_cue_words_and_particles_become_kana_and_names_stay() -> None:
-    # written as Japanese is, without spaces between the words that became Japanese
+    # written as Japanese is, without spaces between the words that became Japanese; a word
+    # left in Latin keeps its spaces, so that it is still a word
     # a word the reader knows in kanji is written in kanji (幾ら is a cue word as much as いくら)
-    assert as_kana("Sorachi no yosan, total de ikura?") == "Sorachiの予算, totalで幾ら?"
-    assert as_kana("Oshima wa Hiyama no nanbai?") == "OshimaはHiyamaの何倍?"
-    assert as_kana("Okhotsk vs Kamikawa, dotchi ga ooi?") == "Okhotsk vs Kamikawa,どっちが多い?"
+    assert as_kana("Sorachi no yosan, total de ikura?") == "Sorachi の予算, total で幾ら?"
+    assert as_kana("Oshima wa Hiyama no nanbai?") == "Oshima は Hiyama の何倍?"
+    assert as_kana("Okhotsk vs Kamikawa, dotchi ga ooi?") == "Okhotsk vs Kamikawa, どっちが多い?"
 
 
 def test_words_the_reader_knows_in_kanji_become_kanji() -> None:
-    assert as_kana("yosan 700 man-en ijou no jigyou wa dore?") == "予算700万円以上の事業はどれ?"
-    assert as_kana("Kushiro no chuuouchi to wariai") == "Kushiroの中央値と割合"
+    assert as_kana("yosan 700 man-en ijou no jigyou wa dore?") == "予算 700 万円以上の事業はどれ?"
+    assert as_kana("Kushiro no chuuouchi to wariai") == "Kushiro の中央値と割合"
     # a known stem and its ending
     converted = as_kana("Ishikari to Iburi, awasete ikura ni naru?")
-    assert converted == "IshikariとIburi,併せて幾らになる?"
+    assert converted == "Ishikari と Iburi, 併せて幾らになる?"
     # a romaji word in a question typed in Japanese script
     assert as_kana("7,000千円以上の jigyou って何件？") == "7,000千円以上の事業って何件？"
 
@@ -59,14 +60,14 @@ def test_romaji_questions_are_answered_with_the_documents_figures() -> None:
 
 def test_spellings_without_long_vowels_or_with_nn_are_the_same_word() -> None:
     assert as_kana("Hidaka no measure list chodai").endswith("ちようだい")  # ちょうだい, folded
-    assert as_kana("Project tanni de ichiban ookii no wa?").startswith("Project単位で")
-    assert as_kana("Yosan ga 500-man-en ijou no measure wa?").startswith("予算が500万円以上の")
+    assert as_kana("Project tanni de ichiban ookii no wa?").startswith("Project 単位で")
+    assert as_kana("Yosan ga 500-man-en ijou no measure wa?").startswith("予算が 500万円以上の")
 
 
 def test_region_names_and_english_loanwords_stay_as_typed() -> None:
     # dou is also 同, median and total are also メジアン and トータル: names and English win
-    assert as_kana("Dou-ou no median wa?") == "Dou-ouのmedianは?"
-    assert as_kana("Doo-kouiki no total wa?") == "Doo-kouikiのtotalは?"
+    assert as_kana("Dou-ou no median wa?") == "Dou-ou の median は?"
+    assert as_kana("Doo-kouiki no total wa?") == "Doo-kouiki の total は?"
     median = statistics.median(r.budget for r in ROWS if r.area == "道央広域連携地域")
     reply = render_text(ask(K, "Doo-kouiki no median, 千円で"), K.source)
     assert f"{median:,.0f}千円" in reply

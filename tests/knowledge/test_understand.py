@@ -2739,3 +2739,36 @@ def test_inclusive_and_both_ends_are_how_a_range_is_said():
     ):
         assert plan(question).unplaced == []
         assert f"{sum(budgets):,}千円" in render_text(ask(K, question), K.source)
+
+
+def test_which_single_measure_is_the_unit_not_the_area_it_is_in():
+    rows = [r for r in ROWS if r.area == "釧路・根室連携地域"]
+    top = max(rows, key=lambda r: r.budget)
+    question = "Which single measure has the largest budget in the Kushiro-Nemuro cooperation area?"
+    reply = render_text(ask(K, question), K.source)
+    assert top.measure in reply
+    assert f"{top.budget:,}千円" in reply
+    assert plan("Within the Dohoku area, which project is the largest?").unit == "project"
+
+
+def test_a_romaji_name_with_its_kind_in_brackets_is_still_a_region():
+    sides = plan("Kushiro to Nemuro (振興局), dotchi ga ooi?").sides
+    assert [s.selection.regions[0].name for s in sides if s.selection] == ["釧路", "根室"]
+
+
+def test_name_or_description_is_anywhere_and_which_shinkokyoku_asks_where():
+    places = {
+        r.subprefecture for r in ROWS if "ツーリズム" in r.measure + r.project + r.description
+    }
+    question = "Which 振興局 have a measure that mentions ツーリズム in its name or description?"
+    answer = ask(K, question)
+    assert answer.kind == "where"
+    assert set(answer.headline().items) == places
+
+
+def test_not_only_that_region_is_a_remark_not_a_filter():
+    kita = next(r.project for r in ROWS if "きた北海道" in r.project)
+    places = {r.subprefecture for r in ROWS if r.project == kita}
+    assert len(places) > 1
+    answer = ask(K, "「きた北海道」のプロジェクトってどこの振興局？上川だけじゃないっしょ")
+    assert set(answer.headline().items) == places
