@@ -2763,12 +2763,17 @@ def test_name_or_description_is_anywhere_and_which_shinkokyoku_asks_where():
     question = "Which 振興局 have a measure that mentions ツーリズム in its name or description?"
     answer = ask(K, question)
     assert answer.kind == "where"
-    assert set(answer.headline().items) == places
+    headline = answer.headline()
+    assert headline is not None
+    assert set(headline.items) == places
 
 
 def test_not_only_that_region_is_a_remark_not_a_filter():
     kita = next(r.project for r in ROWS if "きた北海道" in r.project)
     places = {r.subprefecture for r in ROWS if r.project == kita}
     assert len(places) > 1
-    answer = ask(K, "「きた北海道」のプロジェクトってどこの振興局？上川だけじゃないっしょ")
-    assert set(answer.headline().items) == places
+    headline = ask(
+        K, "「きた北海道」のプロジェクトってどこの振興局？上川だけじゃないっしょ"
+    ).headline()
+    assert headline is not None
+    assert set(headline.items) == places
