@@ -456,8 +456,19 @@ _SITUATION = re.compile(
 asked."""
 
 
+_CLOSING = re.compile(
+    r"(?<=[。．!！?？\s])\s*(?:何卒|なにとぞ)?\s*(?:どうぞ)?\s*(?:よろしく|宜しく)\s*(?:お願い|おねがい)"
+    r"(?:いた|致)?(?:します|申し上げます)?[。．!！\s]*$"
+)
+"""…助かります。よろしくお願いいたします。: the closing of a message, not a request of its own."""
+
+
 def _blanked(question: str) -> str:
-    """The question with what is said before it blanked out: sentences, then a reason."""
+    """The question with what is said before it blanked out (sentences, then a reason) and
+    the closing after it."""
+    closing = _CLOSING.search(question)
+    if closing is not None:
+        question = question[: closing.start()] + " " * (closing.end() - closing.start())
     return _without_reason(_without_statements(question))
 
 
@@ -1294,7 +1305,7 @@ def _check(reading: Reading) -> AmountRange | None:
 
 def _of_measures(reading: Reading, piece: Piece) -> bool:
     """700万円の施策, ちょうど700万: the amount says which measures; 予算は500万円？ does not."""
-    before = reading.folded[max(piece.span.start - 6, 0) : piece.span.start]
+    before = reading.folded[max(piece.span.start - 12, 0) : piece.span.start]
     return bool(_EXACTLY.search(before) or _MEASURE_AFTER.match(reading.folded[piece.span.end :]))
 
 

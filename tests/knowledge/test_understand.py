@@ -2777,3 +2777,18 @@ def test_not_only_that_region_is_a_remark_not_a_filter():
     ).headline()
     assert headline is not None
     assert set(headline.items) == places
+
+
+def test_the_closing_of_a_message_is_no_request_of_its_own():
+    both = SUBPREFECTURE_TOTALS["宗谷"] + SUBPREFECTURE_TOTALS["根室"]
+    question = "宗谷と根室の予算額を合算した金額をお知らせください。よろしくお願いいたします。"
+    assert f"{both:,}千円" in render_text(ask(K, question), K.source)
+
+
+def test_exactly_an_amount_in_english_is_that_budget():
+    exact = {r.measure for r in ROWS if r.budget == 7000}
+    assert len(exact) > 1
+    answer = ask(K, "List the measures budgeted at exactly ¥7,000,000.")
+    headline = answer.headline()
+    assert headline is not None
+    assert set(headline.items) == exact
