@@ -41,7 +41,8 @@ _ASKING = frozenset(
     "やってる やっている やってます はいってる はいっている はいってます もってる もっている "
     "もってます もらえる もらえます だして して しって です でした ます します しますか "
     "ですか でしょう なに なん それぞれ この その あの これ それ だけ くれ くれる ある "
-    "あります いる います したら すると したい".split()
+    "あります いる います したら すると したい やって はいって もって いて おります "
+    "ありますか いますか なりますか".split()
 )
 """The verbs and endings of asking typed in romaji (yatteru, haitteru, desu, shite): grammar
 the reader reads past in Japanese script too, never a topic."""

@@ -71,3 +71,10 @@ def test_region_names_and_english_loanwords_stay_as_typed() -> None:
     median = statistics.median(r.budget for r in ROWS if r.area == "道央広域連携地域")
     reply = render_text(ask(K, "Doo-kouiki no median, 千円で"), K.source)
     assert f"{median:,.0f}千円" in reply
+
+
+def test_verbs_of_asking_in_polite_romaji_are_read_past() -> None:
+    places = {"空知", "根室"}  # the two measures about エゾシカ (checked below)
+    assert {r.subprefecture for r in ROWS if "エゾシカ" in r.measure} == places
+    reply = render_text(ask(K, "Ezoshika no jigyou wa doko de yatte imasu ka?"), K.source)
+    assert all(p in reply for p in places)
