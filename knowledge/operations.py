@@ -79,6 +79,8 @@ class Evidence:
     """The only share cue is 比率, with no whole said: of two regions, their ratio."""
     list_inside_about: bool = False
     """Every list cue is inside an about phrase (データの中身: what the data holds)."""
+    shared: bool = False
+    """Only the projects of several 振興局 are asked about (複数の振興局にまたがる)."""
     exists_only: bool = False
     """The only list cues ask whether there is any (anything, のはある): with how much, a total."""
 
@@ -784,7 +786,12 @@ OPERATIONS: dict[OperationName, Operation] = {
                         and not (e.handed_only and e.has("sum"))
                     ),
                 ),
-                (190, lambda e: e.units_said and (bool(e.regions) or e.project or e.budget)),
+                (
+                    190,
+                    lambda e: (
+                        e.units_said and (bool(e.regions) or e.project or e.budget or e.shared)
+                    ),
+                ),
                 (210, lambda e: e.budget),
             ),
         ),

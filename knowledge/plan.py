@@ -68,6 +68,10 @@ class Selection(_Model):
     project: str | None = Field(default=None, description="A project, by its full name")
     measure: str | None = Field(default=None, description="One measure, by its full name")
     budget: AmountRange | None = None
+    shared: bool = Field(
+        default=False,
+        description="Only the projects run in more than one 振興局 (複数の振興局にまたがる)",
+    )
     budget_of: Literal["measure", "project", "subprefecture", "area"] = Field(
         default="measure",
         description="What the budget range holds for: each measure, or the total of each "
@@ -87,6 +91,7 @@ class Selection(_Model):
             or self.project
             or self.measure
             or self.budget
+            or self.shared
         )
 
     def merged(self, other: Selection) -> Selection:
@@ -101,6 +106,7 @@ class Selection(_Model):
             project=other.project or self.project,
             measure=other.measure or self.measure,
             budget=other.budget or self.budget,
+            shared=other.shared or self.shared,
         )
 
     def describe(self) -> str:
@@ -118,6 +124,8 @@ class Selection(_Model):
         if self.any_topics:
             parts.append("または".join(f"「{t}」" for t in self.any_topics))
         parts += [f"「{t}」以外" for t in self.excluded_topics]
+        if self.shared:
+            parts.append("複数振興局実施分")
         if self.budget and self.budget_of != "measure":
             parts.append(f"予算合計{self.budget.label()}の{UNIT_LABEL[self.budget_of]}")
         elif self.budget:

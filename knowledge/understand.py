@@ -717,7 +717,13 @@ def _plan(  # noqa: PLR0912, PLR0915 - one reading, step by step
     if name_marked and not name and not topic and not apart:
         unplaced.append(Unplaced(text="名前", reason="name"))
     selection = selection.model_copy(
-        update={"topic": topic, "name": name, "budget": budget, "excluded_topics": topics_out}
+        update={
+            "topic": topic,
+            "name": name,
+            "budget": budget,
+            "excluded_topics": topics_out,
+            "shared": _asks_shared(reading),
+        }
     )
     unit = _unit(reading, op)
     if (
@@ -1373,7 +1379,9 @@ def _operation(
     evidence = Evidence(
         has=reading.has,
         data_scoped=bool(selection.project or selection.measure or budget or reading.of("region"))
-        or any(k.topic_rows(w.text) for w in topics),
+        or any(k.topic_rows(w.text) for w in topics)
+        or _asks_shared(reading),
+        shared=_asks_shared(reading),
         help_phrases=len({c.text for c in reading.cues("help")}),
         any_cue=bool(reading.of("cue")),
         regions=len(regions),
@@ -1515,6 +1523,31 @@ _ACROSS_BEFORE = re.compile(
     )
 )
 _ACROSS_AFTER = re.compile(fold(r"^\s*を?(?:またいで|またぎ|跨いで|跨ぎ|横断)"))
+
+
+_SHARED = re.compile(
+    fold(
+        r"(?:複数|2つ以上|二つ以上|ふたつ以上|いくつか|いくつも)の?\s*(?:総合)?(?:振興局|局|管内)"
+        r"\s*(?:に|で|を|が)?\s*(?:またが|跨が|またい|跨い|実施|やって|展開|行われ|取り組|共同)"
+        r"|(?:振興局|局)を?(?:またいで|跨いで)(?:実施|やって|展開|行われ)"
+        r"|\b(?:in|across|by)\s+(?:more than one|several|multiple|two or more)\s+"
+        r"(?:subprefectures?|bureaus?|振興局)"
+        r"|\bshared by (?:several|multiple|two or more)"
+        r"|\bspan(?:s|ning)?\s+(?:several|multiple|more)"
+    )
+)
+"""複数の振興局にまたがるプロジェクト, run in more than one subprefecture: only those projects."""
+_COMBINED = re.compile(
+    fold(
+        r"合算|合わせ|あわせ|まとめ|足し|1件として|一つとして|ひとつとして|1つとして|同名"
+        r"|\bonce\b|combined|\badd|together|\bsum|\btotal|counting|count them"
+    )
+)
+"""…複数の振興局で実施されているものは合算で: how to count a project, no filter on them."""
+
+
+def _asks_shared(reading: Reading) -> bool:
+    return bool(_SHARED.search(reading.folded)) and not _COMBINED.search(reading.folded)
 
 
 def _across(reading: Reading, piece: Piece) -> bool:

@@ -2792,3 +2792,32 @@ def test_exactly_an_amount_in_english_is_that_budget():
     headline = answer.headline()
     assert headline is not None
     assert set(headline.items) == exact
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "複数の振興局にまたがるプロジェクトは？",
+        "複数振興局 実施 プロジェクト 一覧",
+        "Which projects run in more than one subprefecture?",
+    ],
+)
+def test_projects_of_several_subprefectures_are_only_those(question: str):
+    places: dict[str, set[str]] = {}
+    for r in ROWS:
+        places.setdefault(r.project, set()).add(r.subprefecture)
+    shared = {p for p, where in places.items() if len(where) > 1}
+    assert 1 < len(shared) < len(places)
+    headline = ask(K, question).headline()
+    assert headline is not None
+    assert set(headline.items) == shared
+    reply = render_text(ask(K, question), K.source)
+    assert "複数振興局実施分" in reply
+
+
+def test_a_project_counted_once_across_subprefectures_is_no_filter():
+    question = "予算の大きいプロジェクトを上位3件。複数の振興局で実施されているものは合算で"
+    assert not plan(question).selection.shared
+    assert not plan(
+        "the largest project, summing one that runs in several subprefectures"
+    ).selection.shared
