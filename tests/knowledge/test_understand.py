@@ -2821,3 +2821,10 @@ def test_a_project_counted_once_across_subprefectures_is_no_filter():
     assert not plan(
         "the largest project, summing one that runs in several subprefectures"
     ).selection.shared
+
+
+def test_an_example_said_after_the_question_is_a_remark():
+    deer = {r.measure for r in ROWS if "エゾシカ" in r.measure + r.description}
+    assert len(deer) == 2
+    reply = render_text(ask(K, "エゾシカ関係の施策って何がある？ジビエとか"), K.source)
+    assert all(m in reply for m in deer)
