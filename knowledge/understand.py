@@ -1147,7 +1147,7 @@ def _topics_taken_out(
     kept: list[Word] = []
     out: list[str] = []
     for word in words:
-        if not _right_before_except(reading, word.end):
+        if not _taken_out(reading, word.start, word.end):
             kept.append(word)
         elif k.topic_rows(word.text):
             out.append(word.text)
@@ -1159,7 +1159,7 @@ def _topics_taken_out(
 def _excluded(reading: Reading, piece: Piece) -> bool:
     """道央以外: a region right before 以外 (or 除く) is taken out, and so is each one listed
     with it (道央と道南を除くと), unless the two are weighed (石狩と道央以外どっちが多い)."""
-    if _right_before_except(reading, piece.span.end):
+    if _taken_out(reading, piece.span.start, piece.span.end):
         return True
     following = [p for p in reading.of("region") if p.span.start >= piece.span.end]
     weighed = any(reading.has(c) for c in ("which", "compare", "difference", "ratio", "sum"))
@@ -1179,15 +1179,23 @@ _EXCEPT_GAP = re.compile(fold(r"(?:の\s*(?:方|ほう))?[\sはがものを、,]
 _EXCEPT_GAP_OF_MEASURES = re.compile(fold(r"(?:の(?:施策|事業))?[\sはがものを、,]{0,2}"))
 
 
-def _right_before_except(reading: Reading, end: int, *, measures: bool = False) -> bool:
+def _taken_out(reading: Reading, start: int, end: int, *, measures: bool = False) -> bool:
     """Only a particle between a word and 以外, じゃない or を除く (道北で食を除いた takes out 食,
-    not 道北); with `measures`, also the measures it says (500万円以上の施策以外)."""
+    not 道北); with `measures`, also the measures it says (500万円以上の施策以外). English says
+    it first: excluding Iburi, other than the Sorachi one takes out the word after it."""
     gap = _EXCEPT_GAP_OF_MEASURES if measures else _EXCEPT_GAP
-    return any(
-        gap.fullmatch(reading.folded[end : cue.span.start])
-        for cue in reading.cues("except")
-        if cue.span.start >= end
-    )
+    for cue in reading.cues("except"):
+        if cue.text.isascii():
+            if cue.span.end <= start and _ENGLISH_EXCEPT_GAP.fullmatch(
+                reading.folded[cue.span.end : start]
+            ):
+                return True
+        elif cue.span.start >= end and gap.fullmatch(reading.folded[end : cue.span.start]):
+            return True
+    return False
+
+
+_ENGLISH_EXCEPT_GAP = re.compile(r"\s*(?:the\s+|for\s+|of\s+)?")
 
 
 def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> AmountRange | None:
@@ -1201,7 +1209,7 @@ def _budget(reading: Reading, ranges: list[Piece], unplaced: list[Unplaced]) -> 
             unplaced.append(Unplaced(text=piece.text, reason="unit"))
             continue
         said: AmountRange | None = piece.range
-        if _right_before_except(reading, piece.span.end, measures=True):
+        if _taken_out(reading, piece.span.start, piece.span.end, measures=True):
             # 300万円未満を除くと: the budgets left, 300万円以上
             said = piece.range.complement()
         if said is None:

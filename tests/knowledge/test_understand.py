@@ -2828,3 +2828,17 @@ def test_an_example_said_after_the_question_is_a_remark():
     assert len(deer) == 2
     reply = render_text(ask(K, "エゾシカ関係の施策って何がある？ジビエとか"), K.source)
     assert all(m in reply for m in deer)
+
+
+@pytest.mark.parametrize(
+    ("question", "area", "left_out"),
+    [
+        ("total of Doo excluding Iburi", "道央広域連携地域", "胆振"),
+        ("What's the Douhoku total except Kamikawa?", "道北連携地域", "上川"),
+        ("道央の胆振以外の合計", "道央広域連携地域", "胆振"),
+    ],
+)
+def test_english_says_what_it_leaves_out_after_the_word(question: str, area: str, left_out: str):
+    # excluding Iburi leaves out 胆振, never the 道央 said before the word
+    rest = sum(r.budget for r in ROWS if r.area == area and r.subprefecture != left_out)
+    assert f"{rest:,}千円" in render_text(ask(K, question), K.source)
