@@ -275,6 +275,10 @@ class CompareAnswer(Answer):
     focus: Literal["compare", "difference", "ratio"] = Field(
         default="compare", description="What the question asked of the comparison"
     )
+    order: Literal["largest", "smallest"] = Field(
+        default="largest",
+        description="Which side was asked for: the larger (どっちが多い) or the smaller (少ない)",
+    )
     group_results: list[list[MeasureRow]] = Field(
         default_factory=list,
         description="Each group's own measures, largest first, in the order of groups "

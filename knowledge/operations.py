@@ -239,6 +239,7 @@ def compare(k: Knowledge, plan: QueryPlan) -> Answer:
         difference_thousand_yen=first - second if two else None,
         ratio=first / second if two and second else None,
         focus=focus,
+        order=plan.order,
     )
 
 

@@ -89,7 +89,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "最下位 | ビリ | ワースト | 最小 | 最低 | 最少 | 最安 | 下から | 小さめ | 少なめ | 低め | "
         "少額 | "
         "低額 | すくない | ひくい | "
-        "smallest | least | lowest | bottom | worst | less | min | fewest | cheapest"
+        "smallest | least | lowest | bottom | worst | less | min | fewest | cheapest | smaller | "
+        "lower | fewer | cheaper"
     ),
     # units
     # 施作: a typo; メニュー, 取り組み: what a team calls its measures
@@ -115,7 +116,8 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "except": _cues(
         "以外 | を除く | を除いた | を除いて | except | excluding | other than | "
-        "じゃない | じゃなく | ではない | ではなく | 付かない | つかない | 付いてない | "
+        "outside | apart from | aside from | じゃない | じゃなく | ではない | ではなく | "
+        "付かない | つかない | 付いてない | "
         "ついてない | 付いていない | ついていない"
     ),
     "name": _cues("名前 | 施策名 | 事業名 | 名称 | name | named | 名前に"),

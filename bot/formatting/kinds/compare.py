@@ -49,7 +49,10 @@ def compare_verdict(answer: CompareAnswer, strong: Emphasis = plain) -> list[tup
     if difference == 0:
         return [("差額", "なし（同額）")]
     more, less = (first, second) if difference > 0 else (second, first)
-    verdict = [("差額", f"{more.full_name}が {strong(amount_text(abs(difference)))} 多い")]
+    gap = strong(amount_text(abs(difference)))
+    # どっちが少ない: the smaller side is the answer, so it is said first
+    said = f"{less.full_name}が {gap} 少ない" if answer.order == "smallest" else None
+    verdict = [("差額", said or f"{more.full_name}が {gap} 多い")]
     if answer.focus == "ratio" and second.total_thousand_yen and difference < 0:
         # asked as first / second: say it that way round
         ratio = first.total_thousand_yen / second.total_thousand_yen

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.formatting.embeds import embed_pages
 from bot.formatting.text import render_text
 from knowledge.answers import CompareAnswer, Group
@@ -207,3 +209,13 @@ def test_a_side_with_no_measures_says_so():
     assert f"差額: {side}が {amount(souya[0].budget)} 多い" in lines
     shown = fields(embed_pages(answer, K.source)[0])
     assert shown["上川総合振興局 ・ 「観光」"].endswith("施策 0件\n該当する施策なし")
+
+
+@pytest.mark.parametrize(
+    "question", ["日高と檜山、どっちが少ない？", "Which is smaller, Hidaka or Hiyama?"]
+)
+def test_which_is_smaller_says_the_smaller_side_first(question: str):
+    hidaka, hiyama = SUBPREFECTURE_TOTALS["日高"], SUBPREFECTURE_TOTALS["檜山"]
+    assert hidaka < hiyama
+    lines = render_text(ask(K, question), K.source).splitlines()
+    assert f"差額: 日高振興局が {amount(hiyama - hidaka)} 少ない" in lines
