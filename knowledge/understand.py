@@ -1176,7 +1176,9 @@ def _excluded(reading: Reading, piece: Piece) -> bool:
 
 _EXCEPT_GAP = re.compile(fold(r"(?:の\s*(?:方|ほう))?[\sはがものを、,]{0,2}"))
 """ポストコロナの方じゃない: the one said is the one taken out."""
-_EXCEPT_GAP_OF_MEASURES = re.compile(fold(r"(?:の(?:施策|事業))?[\sはがものを、,]{0,2}"))
+_EXCEPT_GAP_OF_MEASURES = re.compile(
+    fold(r"(?:の\s*(?:施策|事業|measures?|もの|やつ))?[\sはがものを、,]{0,2}")
+)
 
 
 def _taken_out(reading: Reading, start: int, end: int, *, measures: bool = False) -> bool:
@@ -1290,6 +1292,12 @@ def _checked_region(reading: Reading) -> Piece | None:
 _NOTED = re.compile(fold(r"\s*(?:ちょっと|ちょい|くらい|ぐらい|程度|弱|強|ほど|位)?\s*\)"))
 
 
+_ENGLISH_CHECK = re.compile(
+    r"\b(?:is|does|will|did)\s+(?:it|that|this|the (?:grand )?total|the sum)\s+(?:go\s+|come\s+)?$"
+)
+"""…— is it over 100 million yen?: English checks the answer against an amount at its end."""
+
+
 def _check(reading: Reading) -> AmountRange | None:
     """予算額って800万円超えてる？, 合わせて三千万円いく？: an amount said of the answer at the end
     of the question is what the answer is checked against, not which measures count; the
@@ -1301,6 +1309,10 @@ def _check(reading: Reading) -> AmountRange | None:
         checked = _CHECK_BEFORE.search(before) and _CHECK_AFTER.match(
             _PASSED.sub("", after, count=1)
         )
+        asked = _ENGLISH_CHECK.search(
+            reading.folded[max(piece.span.start - 24, 0) : piece.span.start]
+        )
+        checked = checked or (asked and re.match(r"\s*[?？.!]*\s*$", after))
         if not (heard or checked):
             continue
         if piece.range is None and (piece.amount is None or _APPROXIMATE.match(after)):

@@ -2842,3 +2842,19 @@ def test_english_says_what_it_leaves_out_after_the_word(question: str, area: str
     # excluding Iburi leaves out 胆振, never the 道央 said before the word
     rest = sum(r.budget for r in ROWS if r.area == area and r.subprefecture != left_out)
     assert f"{rest:,}千円" in render_text(ask(K, question), K.source)
+
+
+def test_english_is_it_over_checks_the_answer_not_the_measures():
+    grand = sum(r.budget for r in ROWS)
+    assert grand > 100_000
+    question = "What's the grand total for all of Hokkaido — is it over 100 million yen?"
+    reply = render_text(ask(K, question), K.source)
+    assert reply.splitlines()[1] == f"はい、{grand:,}千円で「100,000千円超」に当てはまります。"
+
+
+def test_a_budget_left_out_of_the_measures_is_its_complement():
+    budgets = sorted(r.budget for r in ROWS if r.budget >= 1000)
+    question = "100万円未満のmeasureを除いた、つまり1,000千円以上のやつだけでmedianは？"
+    assert f"中央値 {statistics.median(budgets):,.0f}千円" in render_text(
+        ask(K, question), K.source
+    )
