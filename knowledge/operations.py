@@ -683,7 +683,12 @@ OPERATIONS: dict[OperationName, Operation] = {
                 (
                     100,
                     lambda e: (
-                        (e.has("rank") and bool(e.counts or not e.superlatives))
+                        # ランキング、2位はどこ: one place of the ranking is asked for
+                        (
+                            e.has("rank")
+                            and bool(e.counts or not e.superlatives)
+                            and not (e.ordinals and e.said("where", "which"))
+                        )
                         or (
                             bool(e.superlatives or e.said("largest", "smallest"))
                             and e.counted_items

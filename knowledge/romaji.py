@@ -196,6 +196,7 @@ def as_kana(question: str) -> str:
     japanese = any(_particle(m) for m in matches) or _IN_JAPANESE.search(question)
     if not japanese or any(w in _ENGLISH for w in words):
         return question
+    question = _COUNTER.sub(lambda m: m.group(1) + _COUNTERS[m.group(2).lower()], question)
     # No.1, a sentence-initial English No: a capitalised particle is not one
     written = _WORD.sub(
         lambda m: (
@@ -212,6 +213,9 @@ def as_kana(question: str) -> str:
     return _SPACED.sub("", written).replace(_MARK, "")
 
 
+_COUNTERS = {"i": "位", "ban": "番", "banme": "番目", "tsu": "つ", "ken": "件", "ko": "個"}
+_COUNTER = re.compile(r"(\d+)\s*-?\s*(banme|ban|tsu|ken|ko|i)\b", re.IGNORECASE)
+"""2-i, 2-banme, 3-tsu: a number and its counter (2位, 2番目, 3つ)."""
 _MARK = "\x00"
 _JA = "ぁ-ゖァ-ヺー\u4e00-\u9fff々"
 _SPACED = re.compile(rf"(?<=\x00)[ \t]+(?=[\x00{_JA}])|(?<=[{_JA}])[ \t]+(?=\x00)|(?<=\d)-(?=\x00)")

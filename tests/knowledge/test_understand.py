@@ -2858,3 +2858,24 @@ def test_a_budget_left_out_of_the_measures_is_its_complement():
     assert f"中央値 {statistics.median(budgets):,.0f}千円" in render_text(
         ask(K, question), K.source
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["道央の振興局ランキング、2位はどこ？", "Douo no shinkoukyoku ranking, 2-i wa doko?"],
+)
+def test_one_place_of_a_ranking_is_that_place(question: str):
+    douo = sorted(
+        (
+            (t, s)
+            for s, t in SUBPREFECTURE_TOTALS.items()
+            if any(r.subprefecture == s and r.area == "道央広域連携地域" for r in ROWS)
+        ),
+        reverse=True,
+    )
+    second_total, second = douo[1]
+    answer = ask(K, question)
+    assert answer.kind == "pick"
+    reply = render_text(answer, K.source)
+    assert second in reply
+    assert f"{second_total:,}千円" in reply
