@@ -193,8 +193,11 @@ def as_kana(question: str) -> str:
     """The question with its romaji Japanese written in kana; other questions as they are."""
     matches = list(_WORD.finditer(question))
     words = [m.group().lower() for m in matches]
-    japanese = any(_particle(m) for m in matches) or _IN_JAPANESE.search(question)
-    if not japanese or any(w in _ENGLISH for w in words):
+    particles = sum(1 for m in matches if _particle(m))
+    english = sum(1 for w in words if w in _ENGLISH)
+    # Nemuro no share in 釧根 area, percent de oshiete: Japanese with an English word or two
+    japanese = particles > english or (not english and _IN_JAPANESE.search(question))
+    if not japanese:
         return question
     question = _COUNTER.sub(lambda m: m.group(1) + _COUNTERS[m.group(2).lower()], question)
     # No.1, a sentence-initial English No: a capitalised particle is not one

@@ -78,3 +78,9 @@ def test_verbs_of_asking_in_polite_romaji_are_read_past() -> None:
     assert {r.subprefecture for r in ROWS if "エゾシカ" in r.measure} == places
     reply = render_text(ask(K, "Ezoshika no jigyou wa doko de yatte imasu ka?"), K.source)
     assert all(p in reply for p in places)
+
+
+def test_japanese_with_an_english_word_or_two_is_still_read() -> None:
+    nemuro, area = SUBPREFECTURE_TOTALS["根室"], AREA_TOTALS["釧路・根室連携地域"]
+    reply = render_text(ask(K, "Nemuro no share in 釧根 area、percent de oshiete"), K.source)
+    assert f"{100 * nemuro / area:.1f}%" in reply
