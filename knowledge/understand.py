@@ -1782,6 +1782,11 @@ def _names_and_projects(
         )
         if project is None and not matching and _CONTAINING.match(reading.text, word.end):
             matching = sorted({k.rows[i].project for i in k.topic_rows(word.text)})
+        if len(matching) > 1 and reading.of("region"):
+            # 日高の観光プロジェクト: of the projects with 観光, the one the region runs
+            places = {p.region.name for p in reading.of("region") if p.region is not None}
+            run_there = {r.project for r in k.rows if places & {r.subprefecture, r.area}}
+            matching = [n for n in matching if n in run_there] or matching
         if matching and project is None:
             if len(matching) == 1:
                 project = matching[0]

@@ -2879,3 +2879,15 @@ def test_one_place_of_a_ranking_is_that_place(question: str):
     reply = render_text(answer, K.source)
     assert second in reply
     assert f"{second_total:,}千円" in reply
+
+
+def test_a_project_word_said_with_a_region_is_the_one_that_region_runs():
+    tourism = {r.project for r in ROWS if "観光" in r.project}
+    hidaka = {r.project for r in ROWS if r.subprefecture == "日高"} & tourism
+    assert len(tourism) > 1
+    assert len(hidaka) == 1
+    [project] = hidaka
+    part = sum(r.budget for r in ROWS if r.project == project and r.subprefecture == "日高")
+    share = 100 * part / SUBPREFECTURE_TOTALS["日高"]
+    reply = render_text(ask(K, "Hidakaのbudgetのうち、観光projectのshareって何%？"), K.source)
+    assert f"{share:.1f}%" in reply
