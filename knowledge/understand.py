@@ -1595,8 +1595,8 @@ _EACH = re.compile(
 their sum (measures of 2 to 5 million yen each is a condition on each)."""
 _NAMES_AND_AMOUNTS = re.compile(
     fold(
-        r"(?:施策名|事業名|名前|名称|施策|事業|measures?)\s*(?:と|や|,|、)\s*(?:その|それぞれの)?"
-        r"\s*(?:予算|金額|予算額)"
+        r"(?:施策名|事業名|名前|名称)\s*(?:と|や|,|、)\s*(?:予算|金額|予算額)"
+        r"|(?:施策|事業|measures?)\s*と\s*(?:その|それぞれの)?\s*(?:予算|金額|予算額)(?!\s*(?:合計|総額))"
         r"|(?:予算|金額|予算額)\s*(?:と|も)\s*(?:併せて|あわせて|合わせて|ともに|共に|一緒に)"
         r"|names and (?:budgets|amounts)|measures? and (?:their|its) (?:budgets?|amounts?)"
     )

@@ -2891,3 +2891,11 @@ def test_a_project_word_said_with_a_region_is_the_one_that_region_runs():
     share = 100 * part / SUBPREFECTURE_TOTALS["日高"]
     reply = render_text(ask(K, "Hidakaのbudgetのうち、観光projectのshareって何%？"), K.source)
     assert f"{share:.1f}%" in reply
+
+
+def test_measures_then_their_budget_total_is_one_total():
+    # 事業、予算合計: the measures' total, not each measure with its budget
+    deer = sum(r.budget for r in ROWS if "エゾシカ" in r.measure)
+    answer = ask(K, "エゾシカ肉関連の事業、予算合計いくら？")
+    assert answer.kind == "total"
+    assert f"{deer:,}千円" in render_text(answer, K.source)
