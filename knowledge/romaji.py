@@ -1,12 +1,13 @@
-"""Japanese typed in romaji (Sorachi no yosan, total de ikura?) read as the kana it spells.
+"""Japanese typed in romaji (Sorachi no yosan, total de ikura?) read as the Japanese it spells.
 
 Teammates type Japanese in romaji when their input method is off. The reader knows romaji
-region names but not romaji cue words or particles, so such a question is turned into kana
-first: only a question with romaji particles and no English function words, and only the
-words that spell, cleanly (jaconv, there and back), a particle or a cue word the reader knows
-in kana, or that reads as one the reader knows in kanji (jigyou is 事業, goukei 合計, man-en
-万円). Every other word stays as typed: names (the resolver reads them in romaji), English cue
-words, and unknown words, which are then reported as not understood.
+region names but not romaji cue words or particles, so such a question is written in Japanese
+first: only a question whose romaji particles outnumber its English function words (or one in
+Japanese script with a romaji word), and only the words that are a particle, a word the reader
+knows in kanji (yosan is 予算, jigyou 事業, man-en 万円), a word it knows in kana (いくら, ある,
+ちょうだい however its long vowels are spelled) or a known stem with its ending (awasete).
+Every other word stays as typed: region names (the resolver reads them in romaji), English
+cue words, and unknown words, which are then reported as not understood.
 """
 
 from __future__ import annotations
@@ -200,20 +201,20 @@ def as_kana(question: str) -> str:
     if not japanese:
         return question
     question = _COUNTER.sub(lambda m: m.group(1) + _COUNTERS[m.group(2).lower()], question)
-    # No.1, a sentence-initial English No: a capitalised particle is not one
-    written = _WORD.sub(
-        lambda m: (
-            m.group()
-            if m.group()[:1].isupper() and m.group().lower() in _PARTICLES
-            else _MARK + _word(m.group()) + _MARK
-            if _word(m.group()) != m.group()
-            else m.group()
-        ),
-        question,
-    )
+    written = _WORD.sub(_written, question)
     # Japanese is written without spaces: goukei shitara ikura is 合計したら幾ら, so that the
     # words read together as they would have in Japanese script
     return _SPACED.sub("", written).replace(_MARK, "")
+
+
+def _written(match: re.Match[str]) -> str:
+    """A romaji word as Japanese, marked so that the spaces around it can go; No.1, a
+    sentence-initial English No: a capitalised particle is not one."""
+    word = match.group()
+    if word[:1].isupper() and word.lower() in _PARTICLES:
+        return word
+    japanese = _word(word)
+    return word if japanese == word else _MARK + japanese + _MARK
 
 
 _COUNTERS = {"i": "位", "ban": "番", "banme": "番目", "tsu": "つ", "ken": "件", "ko": "個"}
