@@ -334,3 +334,55 @@ def test_a_bare_number_after_money_is_not_read_twice():
         (5_000_000, None, False),
         (None, 300_000, True),
     ]
+
+
+@pytest.mark.parametrize("inclusive", [True, False])
+def test_the_complement_of_a_one_sided_condition_flips_its_edge(inclusive: bool):
+    # 300万円以上を除く is 300万円未満 (and 300万円超を除く is 300万円以下): the edge changes side
+    at_least = AmountRange(minimum_yen=3_000_000, include_minimum=inclusive)
+    below = at_least.complement()
+    assert below is not None
+    assert (below.minimum_yen, below.maximum_yen) == (None, 3_000_000)
+    assert below.include_maximum is not inclusive
+    assert below.contains(3000) is not inclusive
+    at_most = AmountRange(maximum_yen=3_000_000, include_maximum=inclusive)
+    above = at_most.complement()
+    assert above is not None
+    assert (above.minimum_yen, above.maximum_yen) == (3_000_000, None)
+    assert above.include_minimum is not inclusive
+    assert above.contains(3000) is not inclusive
+    assert AmountRange(minimum_yen=1, maximum_yen=2).complement() is None
+
+
+def test_two_conditions_join_with_each_bound_and_edge_from_the_one_that_sets_it():
+    low = AmountRange(minimum_yen=3_000_000, include_minimum=False, text="300万円超")
+    high = AmountRange(maximum_yen=5_000_000, include_maximum=False, text="500万円未満")
+    for joined in (low.joined(high), high.joined(low)):
+        assert (joined.minimum_yen, joined.maximum_yen) == (3_000_000, 5_000_000)
+        assert (joined.include_minimum, joined.include_maximum) == (False, False)
+        assert [joined.contains(t) for t in (3000, 4000, 5000)] == [False, True, False]
+    assert low.joined(high).text == "300万円超 500万円未満"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # the second number in kanji: the first takes its unit word (万, 億)
+        ("200〜三百万円の施策", 2_000_000, 3_000_000),
+        ("1〜二億円", 100_000_000, 200_000_000),
+        ("2,000〜3,000千円", 2_000_000, 3_000_000),
+        ("2〜3千万円", 20_000_000, 30_000_000),
+    ],
+)
+def test_the_first_number_of_a_span_takes_the_unit_of_the_second(text: str, low: int, high: int):
+    [found] = ranges(text)
+    assert (found.minimum_yen, found.maximum_yen) == (low, high)
+    assert (found.include_minimum, found.include_maximum) == (True, True)
+
+
+def test_a_bare_number_is_read_in_the_tables_unit_and_marked_as_a_guess():
+    [found] = ranges("500以上の施策")
+    assert found.minimum_yen == 500_000  # 500千円
+    folded = fold("予算500以上")
+    [piece] = find_ranges(folded, [False] * len(folded))[0]
+    assert piece.guessed_unit is True
