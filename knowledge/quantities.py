@@ -460,15 +460,9 @@ def _with_unit_of(low: Amount, high: Amount, text: str) -> Amount:
     if number is not None and lead:
         yen = int(Decimal(number) * high.yen / lead)
         return Amount(yen, low.span, explicit_unit=True, step=low.step)
-    unit = 1
-    for mark, value in (("億", 100_000_000), ("万", 10_000)):
-        if mark in high_raw:
-            unit = value
-            break
-    else:
-        scale = _ENGLISH_SCALE.search(high_raw)
-        if scale:
-            unit = _ENGLISH_SCALES[scale.group(1).lower()]
+    # the second in kanji (三百万円, 二億円): the first takes its unit word; an English amount
+    # always leads with digits (3 million), so it never comes here
+    unit = next((v for mark, v in (("億", 100_000_000), ("万", 10_000)) if mark in high_raw), 1)
     if number is None:
         return low
     return Amount(int(number * unit), low.span, explicit_unit=True, step=low.step)
