@@ -454,12 +454,13 @@ class Knowledge:
             ("select", selection.model_dump_json()), lambda: self._select(selection)
         )
 
-    def _shared_project_rows(self) -> set[int]:
+    @cached_property
+    def _shared_project_rows(self) -> frozenset[int]:
         """The measures of projects run in several 振興局 (複数の振興局にまたがるプロジェクト)."""
         places: dict[str, set[str]] = {}
         for row in self.rows:
             places.setdefault(row.project, set()).add(row.subprefecture)
-        return {i for i, row in enumerate(self.rows) if len(places[row.project]) > 1}
+        return frozenset(i for i, row in enumerate(self.rows) if len(places[row.project]) > 1)
 
     def _select(self, selection: Selection) -> list[MeasureRow]:
         keep = range(len(self.rows))
@@ -489,7 +490,7 @@ class Knowledge:
         for topic in selection.excluded_topics:
             chosen -= set(self.topic_rows(topic))
         if selection.shared:
-            chosen &= self._shared_project_rows()
+            chosen &= self._shared_project_rows
         if selection.budget is not None and selection.budget_of != "measure":
             # 予算が1,000万円以上の振興局: the measures of each 振興局 whose total is in range
             budget, unit = selection.budget, selection.budget_of

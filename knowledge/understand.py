@@ -1397,12 +1397,13 @@ def _operation(
     units = [p for p in reading.of("cue") if p.name in _UNIT_CUES]
     last_unit = max(units, key=lambda p: p.span.start, default=None)
     filtered = bool(topics or selection.project or budget or selection.measure)
+    shared = _asks_shared(reading)
     evidence = Evidence(
         has=reading.has,
         data_scoped=bool(selection.project or selection.measure or budget or reading.of("region"))
         or any(k.topic_rows(w.text) for w in topics)
-        or _asks_shared(reading),
-        shared=_asks_shared(reading),
+        or shared,
+        shared=shared,
         help_phrases=len({c.text for c in reading.cues("help")}),
         any_cue=bool(reading.of("cue")),
         regions=len(regions),
@@ -1784,8 +1785,8 @@ def _names_and_projects(
             matching = sorted({k.rows[i].project for i in k.topic_rows(word.text)})
         if len(matching) > 1 and reading.of("region"):
             # 日高の観光プロジェクト: of the projects with 観光, the one the region runs
-            places = {p.region.name for p in reading.of("region") if p.region is not None}
-            run_there = {r.project for r in k.rows if places & {r.subprefecture, r.area}}
+            said = [_scope(p.region) for p in reading.of("region") if p.region is not None]
+            run_there = {r.project for r in k.select(Selection(regions=said))}
             matching = [n for n in matching if n in run_there] or matching
         if matching and project is None:
             if len(matching) == 1:
